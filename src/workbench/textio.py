@@ -1,0 +1,118 @@
+"""Reading pages and writing files safely.
+
+Hong Kong material arrives as UTF-8 (with or without a BOM, CRLF from Windows), often as Big5, sometimes as
+GB18030. A page is decoded once here, line ends normalised, and everything downstream sees clean ``str``.
+Writes go to a temporary file in the same folder and are renamed into place, so a reader (or a crash)
+never sees half a file.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from workbench.errors import InputError
+
+MAX_PAGE_BYTES = 20 * 1024 * 1024
+
+# Characters that dominate any Chinese news text in either script; a wrong decoding of Big5 as GB18030
+# (or the reverse) produces rare characters instead, so counting these tells the encodings apart.
+_COMMON = set(
+    "的一是在不了有和人這这中大為为上個个國国我以要他時时來来用們们生到作地於于出就分對对成會会可主發发年動动"
+    "同工也能下過过子說说產产種种面而方後后多定行學学法所民得經经十三之進进著着等部度家電电力裡里如水化高自二"
+    "理起小物現现實实加量都兩两體体制機机當当使點点從从業业本去把性好應应開开它合還还因由其些然前外天政四日那"
+    "社義义事平形相全表間间樣样與与關关各重新線线內内數数正心反你明看原又麼么利比或但質质氣气第向道命此變变條条"
+    "公司股港元億亿萬万市場场資资投報报價价"
+)
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str  # as the user gave it, used in PO references
+    text: str  # decoded, line ends normalised to "\n", no BOM
+    encoding: str  # what it was decoded from: "utf-8", "big5hkscs", "gb18030", "utf-16"
+
+
+def read_page(path: str | Path) -> Page:
+    """Read and decode a page of Chinese text, or raise ``InputError`` with one actionable line."""
+    shown = str(path)
+    p = Path(path)
+    if not p.exists():
+        raise InputError(f"{shown}: no such file; give the path of a page saved as text")
+    if p.is_dir():
+        raise InputError(f"{shown}: is a folder; give the path of one page file")
+    size = p.stat().st_size
+    if size > MAX_PAGE_BYTES:
+        raise InputError(f"{shown}: {size} bytes is too large for one page; split it into pages under 20 MB")
+    raw = p.read_bytes()
+    text, encoding = decode(raw, shown)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise InputError(f"{shown}: the page is empty; nothing to translate")
+    if not _CJK.search(text):
+        raise InputError(f"{shown}: no Chinese text found; give a page of Traditional Chinese articles")
+    return Page(path=shown, text=text, encoding=encoding)
+
+
+def decode(raw: bytes, shown: str) -> tuple[str, str]:
+    """Decode bytes of a page, telling UTF-8, UTF-16, Big5 and GB18030 apart."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return _strict(raw[3:], "utf-8", shown), "utf-8"
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _strict(raw, "utf-16", shown), "utf-16"
+    if b"\x00" in raw or _looks_binary(raw):
+        raise InputError(f"{shown}: looks like a binary file, not text; save the page as UTF-8 text")
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    candidates: list[tuple[int, str, str]] = []
+    for codec in ("big5hkscs", "gb18030"):
+        try:
+            decoded = raw.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        candidates.append((sum(ch in _COMMON for ch in decoded), codec, decoded))
+    if not candidates:
+        raise InputError(f"{shown}: not UTF-8, Big5 or GB18030 text; re-save the page as UTF-8 and try again")
+    _, codec, decoded = max(candidates)
+    return decoded, codec
+
+
+def _strict(raw: bytes, codec: str, shown: str) -> str:
+    try:
+        return raw.decode(codec)
+    except UnicodeDecodeError as err:
+        raise InputError(
+            f"{shown}: byte {err.start} is not valid {codec.upper()}; re-save the page as UTF-8 and try again"
+        ) from None
+
+
+def _looks_binary(raw: bytes) -> bool:
+    """Control bytes other than tab, newline and carriage return mean this is not a text page."""
+    sample = raw[:8192]
+    control = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    return control > max(2, len(sample) // 200)
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    """Write ``text`` as UTF-8 to ``path`` via a temporary file and a rename."""
+    write_bytes_atomic(path, text.encode("utf-8"))
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,15 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "000_2f4e0c1cd83e9657.txt"
+GLOSSARY = ROOT / "glossary.csv"
+TEST_MODEL = ROOT / "models" / "translate-zt_en-finance_test-1_0.argosmodel"
+
+
+@pytest.fixture
+def seed_text() -> str:
+    return SEED.read_text(encoding="utf-8")
