@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from workbench.segment import normalise_space, split_sentences
+
+
+def test_splits_after_chinese_full_stop_and_keeps_numbers_and_tickers_whole() -> None:
+    text = (
+        "商湯集團股份有限公司(0020.HK)是中國最早的純人工智能(AI)公司之一,在人臉識別領域享有盛名。"
+        "當時估值1,390億港元的商湯最終籌集了57.8億港元。奇富科技(QFIN.US;3660.HK)股價報3.08元!"
+    )
+    assert split_sentences(text) == [
+        "商湯集團股份有限公司(0020.HK)是中國最早的純人工智能(AI)公司之一,在人臉識別領域享有盛名。",
+        "當時估值1,390億港元的商湯最終籌集了57.8億港元。",
+        "奇富科技(QFIN.US;3660.HK)股價報3.08元!",
+    ]
+
+
+def test_closing_quote_stays_with_the_sentence_it_closes() -> None:
+    text = "他說:「通過這次重組,我們將把集團升級。」投資者似乎不太感興趣。"
+    assert split_sentences(text) == ["他說:「通過這次重組,我們將把集團升級。」", "投資者似乎不太感興趣。"]
+
+
+def test_terminator_inside_a_quotation_does_not_split() -> None:
+    assert split_sentences("他說:「第一。第二。」完畢。") == ["他說:「第一。第二。」", "完畢。"]
+
+
+def test_question_exclamation_runs_and_ellipsis() -> None:
+    assert split_sentences("真的嗎？！是的……然後呢?好") == ["真的嗎？！", "是的……", "然後呢?", "好"]
+
+
+def test_semicolon_does_not_split() -> None:
+    text = "其中70%用於研發投入;餘額撥作補充營運資金。"
+    assert split_sentences(text) == [text]
+
+
+def test_english_phrases_and_dates_stay_whole() -> None:
+    text = "華興資本去年亦宣布計劃投資Web 3.0,即建立於區塊鏈上的網絡。公司於2024年12月5日上市。"
+    assert split_sentences(text) == [
+        "華興資本去年亦宣布計劃投資Web 3.0,即建立於區塊鏈上的網絡。",
+        "公司於2024年12月5日上市。",
+    ]
+
+
+def test_unbalanced_quote_does_not_swallow_the_paragraph() -> None:
+    assert split_sentences("他說:「第一。第二。第三。") == ["他說:「第一。", "第二。", "第三。"]
+
+
+def test_non_breaking_spaces_are_normalised() -> None:
+    assert split_sentences("\u00a0 股價上升。\u3000 公司表示。 ") == ["股價上升。", "公司表示。"]
+    assert normalise_space("a\u00a0\u00a0b\u3000c") == "a b c"
+
+
+ALPHABET = st.sampled_from(
+    list("商湯股價上升公司表示港元億萬0123456789.,;:%()AIGenHK ")
+    + list("。！？!?…「」『』“”（）《》\u00a0\u3000\n")
+)
+
+
+@given(st.text(alphabet=ALPHABET, max_size=120))
+def test_sentences_join_back_to_the_paragraph(paragraph: str) -> None:
+    sentences = split_sentences(paragraph)
+    assert all(s and s == s.strip() for s in sentences)
+    assert re.sub(r"\s", "", "".join(sentences)) == re.sub(r"\s", "", normalise_space(paragraph))
+
+
+@given(st.lists(st.text(alphabet=st.sampled_from(list("公司股價上升AI0123456789.,")), min_size=1, max_size=20),
+                min_size=1, max_size=6))
+def test_each_terminated_clause_is_one_sentence(clauses: list[str]) -> None:
+    paragraph = "".join(f"{c}。" for c in clauses)
+    assert split_sentences(paragraph) == [f"{c.strip()}。" if c.strip() else "。" for c in clauses]
