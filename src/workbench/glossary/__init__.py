@@ -1,0 +1,37 @@
+"""The company-name glossary: load, match, check, edit, search, suggest and export.
+
+``glossary.csv`` (UTF-8, a header row) has the columns
+``traditional,simplified,english,aliases,tickers,type,forbidden,notes``; multi-valued fields (aliases,
+tickers, forbidden) separate their values with ``;``. Heavy libraries (ahocorasick, OpenCC, rapidfuzz,
+polib) are imported only when a function needs them.
+"""
+
+from workbench.glossary.check import CHECKS, Problem, check_glossary
+from workbench.glossary.core import Glossary
+from workbench.glossary.csvfile import COLUMNS, DEFAULT_PATH, TYPES, format_rows, load_glossary, parse_text
+from workbench.glossary.edit import add_entry, new_entry
+from workbench.glossary.export import FORMATS, export_glossary
+from workbench.glossary.find import Found, find
+from workbench.glossary.suggest import Suggestion, suggest, suggest_from_paths
+
+__all__ = [
+    "CHECKS",
+    "COLUMNS",
+    "DEFAULT_PATH",
+    "FORMATS",
+    "TYPES",
+    "Found",
+    "Glossary",
+    "Problem",
+    "Suggestion",
+    "add_entry",
+    "check_glossary",
+    "export_glossary",
+    "find",
+    "format_rows",
+    "load_glossary",
+    "new_entry",
+    "parse_text",
+    "suggest",
+    "suggest_from_paths",
+]

@@ -1,0 +1,171 @@
+"""The in-memory glossary: lookups by name and ticker, and the automaton matcher.
+
+Matching is the hot path of every translation run, so the names are compiled once (lazily, on the first
+``match``) into an Aho-Corasick automaton; a scan then costs the same whether the glossary holds forty
+entries or forty thousand.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from workbench import tickers as tk
+from workbench.model import GlossaryEntry, TermHit
+
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
+
+
+def has_cjk(text: str) -> bool:
+    return _CJK.search(text) is not None
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isascii() and (ch.isalnum() or ch == "_")
+
+
+class Glossary:
+    """An immutable set of glossary entries, as loaded from ``glossary.csv`` or built in code."""
+
+    def __init__(self, entries: Iterable[GlossaryEntry], source: Path | None = None) -> None:
+        self.entries: tuple[GlossaryEntry, ...] = tuple(entries)
+        self.source = source
+        self._automaton: Any = None
+        self._tickers: dict[str, GlossaryEntry] | None = None
+        self._names: dict[str, GlossaryEntry] | None = None
+
+    @classmethod
+    def from_entries(cls, entries: Iterable[GlossaryEntry]) -> Glossary:
+        return cls(entries)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __iter__(self) -> Iterator[GlossaryEntry]:
+        return iter(self.entries)
+
+    # -- lookups ---------------------------------------------------------------------------------------
+
+    def by_ticker(self, ticker: str) -> GlossaryEntry | None:
+        """The entry listed under ``ticker`` in any written form (``00020``, ``20.HK``, ``HK:0020``)."""
+        if self._tickers is None:
+            table: dict[str, GlossaryEntry] = {}
+            for entry in self.entries:
+                for t in entry.tickers:
+                    table.setdefault(tk.normalise(t) or t.upper(), entry)
+            self._tickers = table
+        wanted = tk.normalise(ticker) or ticker.strip().upper()
+        return self._tickers.get(wanted)
+
+    def by_name(self, name: str) -> GlossaryEntry | None:
+        """The entry whose Traditional or Simplified name or alias is exactly ``name`` (Latin: any case)."""
+        if self._names is None:
+            table: dict[str, GlossaryEntry] = {}
+            for entry in self.entries:
+                for form in names_of(entry):
+                    table.setdefault(name_key(form), entry)
+            self._names = table
+        return self._names.get(name_key(name))
+
+    def english_forms(self, entry: GlossaryEntry) -> tuple[str, ...]:
+        """English names a draft may use for ``entry``: the English name, then the Latin-script aliases."""
+        forms = [entry.english] if entry.english else []
+        forms += [a for a in entry.aliases if not has_cjk(a) and a not in forms]
+        return tuple(forms)
+
+    # -- matching --------------------------------------------------------------------------------------
+
+    def match(self, text: str) -> tuple[TermHit, ...]:
+        """Glossary names in ``text``: the longest at each position, left to right, never overlapping.
+
+        Traditional and Simplified names and Chinese aliases (and their Simplified forms) are matched; a
+        name in Latin script only where it stands as a whole word, so ``OpenAI`` does not fire inside
+        ``OpenAIX``.
+        """
+        if not text or not self.entries:
+            return ()
+        automaton = self._build()
+        longest: dict[int, tuple[int, GlossaryEntry]] = {}
+        for end_index, (length, entry, latin) in automaton.iter(text):
+            start = end_index - length + 1
+            if latin and not _stands_alone(text, start, end_index + 1):
+                continue
+            best = longest.get(start)
+            if best is None or length > best[0]:
+                longest[start] = (length, entry)
+        hits: list[TermHit] = []
+        position = 0
+        for start in sorted(longest):
+            if start < position:
+                continue
+            length, entry = longest[start]
+            hits.append(
+                TermHit(entry=entry, start=start, end=start + length, text=text[start : start + length])
+            )
+            position = start + length
+        return tuple(hits)
+
+    def _build(self) -> Any:
+        if self._automaton is None:
+            import ahocorasick
+
+            automaton = ahocorasick.Automaton()
+            for entry in self.entries:
+                for key in match_keys(entry):
+                    # The first entry to claim a name keeps it; a second one is a duplicate that
+                    # ``glossary check`` reports, and matching must stay deterministic meanwhile.
+                    if not automaton.exists(key):
+                        automaton.add_word(key, (len(key), entry, not has_cjk(key)))
+            if len(automaton):
+                automaton.make_automaton()
+            else:
+                automaton = _EmptyAutomaton()
+            self._automaton = automaton
+        return self._automaton
+
+
+class _EmptyAutomaton:
+    def iter(self, text: str) -> Iterator[tuple[int, tuple[int, GlossaryEntry, bool]]]:
+        return iter(())
+
+
+def _stands_alone(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else ""
+    after = text[end] if end < len(text) else ""
+    if _is_word_char(text[start]) and before and _is_word_char(before):
+        return False
+    return not (_is_word_char(text[end - 1]) and after and _is_word_char(after))
+
+
+def names_of(entry: GlossaryEntry) -> tuple[str, ...]:
+    """Every name of ``entry`` in the source languages and its aliases, without repeats."""
+    seen: dict[str, None] = {}
+    for form in (entry.traditional, entry.simplified, *entry.aliases):
+        if form:
+            seen.setdefault(form, None)
+    return tuple(seen)
+
+
+def match_keys(entry: GlossaryEntry) -> tuple[str, ...]:
+    """The strings the matcher looks for: the names, Chinese aliases and their Simplified forms."""
+    from workbench.glossary._opencc import to_simplified
+
+    keys: dict[str, None] = {}
+    for form in (entry.traditional, entry.simplified):
+        if form:
+            keys.setdefault(form, None)
+    for alias in entry.aliases:
+        if has_cjk(alias):
+            keys.setdefault(alias, None)
+            keys.setdefault(to_simplified(alias), None)
+    return tuple(keys)
+
+
+def name_key(name: str) -> str:
+    """How names are compared for duplicates: exact for Chinese, case- and space-insensitive for Latin."""
+    name = name.strip()
+    if has_cjk(name):
+        return name
+    return " ".join(name.casefold().split())
