@@ -1,0 +1,34 @@
+"""Checking PO entries as they stand: the one place that turns a catalog entry into findings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any
+
+from workbench.checks.base import run_checks
+from workbench.model import Finding, Segment
+
+if TYPE_CHECKING:
+    from workbench.glossary import Glossary
+
+
+def check_entries(
+    catalog: Any, glossary: Glossary | None, known: Mapping[str, Segment] | None = None
+) -> Iterator[tuple[Any, tuple[Finding, ...]]]:
+    """Each live entry of an English catalog with its findings, msgstr against msgid.
+
+    Facts and glossary hits come from ``known`` (segments by msgctxt, when the pipeline has them for the same
+    source text) or are read afresh from the msgid, so a reviewer's edits are checked like a machine draft.
+    """
+    from workbench.facts import extract
+
+    for entry in catalog:
+        if entry.obsolete or not entry.msgid:
+            continue
+        seg = known.get(entry.msgctxt) if known else None
+        if seg is not None and seg.text == entry.msgid:
+            hits, facts = seg.hits, seg.facts
+        else:
+            hits = glossary.match(entry.msgid) if glossary is not None else ()
+            facts = extract(entry.msgid, hits)
+        yield entry, run_checks(entry.msgid, entry.msgstr, facts, hits, glossary)

@@ -1,0 +1,328 @@
+"""Glossary names: each company of the source named in the draft, none named wrongly, none invented.
+
+A name counts as present when one of its accepted English forms (the glossary's English, its Latin-script
+aliases, and for companies the same name without legal suffixes, since "SenseTime" is how a story says
+"SenseTime Group Inc." on second mention) appears as whole words. Forms are compared on their letters and
+digits only, case-folded, across word boundaries, so "Sense Time", "SENSETIME" and "SenseTime's" all count
+and "AIA" never matches inside "via Asia". A near miss (rapidfuzz) is named in the finding and may be
+repaired by ``workbench.carry``; it is not accepted, because a misspelt company name is a correction
+notice waiting to happen.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from workbench.checks.base import Context, GlossaryLike, Problem, check
+from workbench.model import Fact, FactKind, GlossaryEntry, Severity
+
+# Latin words and digits; each Chinese character on its own, so a name inside Chinese text is a word.
+_TOKEN = re.compile(r"[^\W_\u3400-\u9fff\uf900-\ufaff]+|[\u3400-\u9fff\uf900-\ufaff]|&")
+_LEGAL_SUFFIXES = frozenset(
+    [
+        "inc",
+        "incorporated",
+        "ltd",
+        "limited",
+        "co",
+        "company",
+        "corp",
+        "corporation",
+        "group",
+        "holdings",
+        "holding",
+        "plc",
+        "llc",
+        "sa",
+        "ag",
+        "nv",
+    ]
+)
+# Types whose appearance in a draft claims something about the story. People's and terms' forms are too
+# short and common to call invented, and an exchange is often implied by the Chinese (在港上市: listed on
+# the Hong Kong Stock Exchange) without being named.
+ENTITY_TYPES = frozenset({"company", "organisation", "organization"})
+NEAR_MISS = 80.0
+_MAX_WINDOW = 12
+
+Token = tuple[str, int, int]
+
+
+def tokens(text: str) -> list[Token]:
+    return [
+        ("and" if m.group() == "&" else m.group().casefold(), m.start(), m.end())
+        for m in _TOKEN.finditer(text)
+    ]
+
+
+def key(form: str) -> str:
+    return "".join(t for t, _, _ in tokens(form))
+
+
+def core(form: str) -> str | None:
+    """``form`` without trailing legal suffixes (SenseTime Group Inc. -> SenseTime), or None if unchanged."""
+    words = [t for t, _, _ in tokens(form)]
+    if words and words[0] == "the":
+        words = words[1:]
+    stripped = list(words)
+    while len(stripped) > 1 and stripped[-1] in _LEGAL_SUFFIXES:
+        stripped.pop()
+    joined = "".join(stripped)
+    if stripped == words or len(joined) < 3:
+        return None
+    return joined
+
+
+def find_key(toks: Sequence[Token], wanted: str) -> list[tuple[int, int]]:
+    """Spans of ``toks`` whose consecutive tokens spell ``wanted``, starting and ending on token edges."""
+    spans = []
+    for i in range(len(toks)):
+        spelled = ""
+        for j in range(i, min(len(toks), i + _MAX_WINDOW)):
+            spelled += toks[j][0]
+            if spelled == wanted:
+                spans.append((toks[i][1], toks[j][2]))
+                break
+            if not wanted.startswith(spelled):
+                break
+    return spans
+
+
+def entry_keys(forms: Sequence[str], entry: GlossaryEntry) -> tuple[str, ...]:
+    keys = [key(f) for f in forms]
+    if entry.type == "company":
+        keys += [c for c in (core(f) for f in forms) if c]
+    return tuple(dict.fromkeys(k for k in keys if k))
+
+
+@dataclass(frozen=True)
+class NameMatch:
+    entry: GlossaryEntry | None  # None for a NAME fact without a glossary hit
+    source_text: str
+    english: str  # the preferred rendering
+    forms: tuple[str, ...]
+    spans: tuple[tuple[int, int], ...]  # where the draft names it
+    facts: tuple[Fact, ...]
+    near: tuple[str, int, int, float] | None = None  # closest wrong spelling in the draft: text, span, score
+
+    @property
+    def found(self) -> bool:
+        return bool(self.spans)
+
+
+def _near_miss(forms: Sequence[str], target: str) -> tuple[str, int, int, float] | None:
+    from rapidfuzz import fuzz
+
+    best: tuple[str, int, int, float] | None = None
+    for form in forms:
+        if len(form) < 5:
+            continue
+        found = fuzz.partial_ratio_alignment(form.lower(), target.lower(), score_cutoff=NEAR_MISS)
+        if found is None or (best is not None and found.score <= best[3]):
+            continue
+        start, end = found.dest_start, found.dest_end
+        while start > 0 and target[start - 1].isalnum():
+            start -= 1
+        while end < len(target) and target[end].isalnum():
+            end += 1
+        best = (target[start:end].strip(), start, end, found.score)
+    return best
+
+
+def name_matches(context: Context) -> tuple[NameMatch, ...]:
+    def compute() -> tuple[NameMatch, ...]:
+        toks = tokens(context.target)
+        by_entry: dict[GlossaryEntry, list[Fact]] = {}
+        source_text: dict[GlossaryEntry, str] = {}
+        for hit in context.hits:
+            by_entry.setdefault(hit.entry, [])
+            source_text.setdefault(hit.entry, hit.text)
+        orphans: dict[str, list[Fact]] = {}
+        for fact in context.facts:
+            if fact.kind is not FactKind.NAME:
+                continue
+            owner = next((h.entry for h in context.hits if h.start == fact.start), None)
+            if owner is None:
+                owner = next((e for e in by_entry if e.english == fact.english), None)
+            if owner is None:
+                orphans.setdefault(fact.english, []).append(fact)
+            else:
+                by_entry[owner].append(fact)
+        result = []
+        for entry, facts in by_entry.items():
+            forms = context.english_forms(entry)
+            spans = [s for k in entry_keys(forms, entry) for s in find_key(toks, k)]
+            near = None if spans else _near_miss([*forms, *_cores(forms, entry)], context.target)
+            result.append(
+                NameMatch(
+                    entry,
+                    source_text[entry],
+                    entry.english,
+                    forms,
+                    tuple(sorted(set(spans))),
+                    tuple(facts),
+                    near,
+                )
+            )
+        for english, facts in orphans.items():
+            spans = find_key(toks, key(english))
+            near = None if spans else _near_miss([english], context.target)
+            result.append(
+                NameMatch(None, facts[0].text, english, (english,), tuple(spans), tuple(facts), near)
+            )
+        return tuple(result)
+
+    return context.shared("names", compute)
+
+
+def _cores(forms: Sequence[str], entry: GlossaryEntry | None) -> list[str]:
+    """Readable suffix-less forms (SenseTime for SenseTime Group Inc.), as a reviewer would write them."""
+    if entry is None or entry.type != "company":
+        return []
+    out = []
+    for form in forms:
+        words = form.split()
+        while len(words) > 1 and key(words[-1]) in _LEGAL_SUFFIXES:
+            words.pop()
+        if len(words) < len(form.split()):
+            out.append(" ".join(words).rstrip(",."))
+    return out
+
+
+@check("name-missing", Severity.ERROR)
+def name_missing(context: Context) -> Iterator[Problem]:
+    """A glossary name of the source is not in the draft under any accepted English form."""
+    for m in name_matches(context):
+        if m.found:
+            continue
+        others = [f for f in m.forms if f != m.english]
+        accepted = f" (or {', '.join(others)})" if others else ""
+        closest = f"; the closest is {m.near[0]!r}" if m.near else ""
+        # A glossary term (生成式人工智能 as generative AI) is house style; a paraphrase is not a false fact.
+        term = m.entry is not None and m.entry.type == "term"
+        yield Problem(
+            f"name {m.source_text} should be {m.english}{accepted}; "
+            f"the translation does not name it{closest}",
+            source_span=m.source_text,
+            target_span=m.near[0] if m.near else None,
+            severity=Severity.WARNING if term else None,
+        )
+
+
+# -- a glossary-wide index, built once per glossary -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Index:
+    entities: dict[str, tuple[GlossaryEntry, ...]]  # key of an accepted form -> entries
+    longest: int
+    forbidden: tuple[tuple[re.Pattern[str], GlossaryEntry], ...]
+
+
+_INDEXES: dict[int, tuple[GlossaryLike, _Index]] = {}
+
+
+def _index(glossary: GlossaryLike) -> _Index:
+    cached = _INDEXES.get(id(glossary))
+    if cached is not None and cached[0] is glossary:
+        return cached[1]
+    entities: dict[str, list[GlossaryEntry]] = {}
+    forbidden = []
+    for entry in glossary.entries:
+        if entry.type in ENTITY_TYPES:
+            for k in entry_keys(glossary.english_forms(entry), entry):
+                entities.setdefault(k, []).append(entry)
+        forbidden += [(_word_pattern(f), entry) for f in entry.forbidden if f.strip()]
+    index = _Index(
+        {k: tuple(v) for k, v in entities.items()},
+        max((len(k) for k in entities), default=0),
+        tuple(forbidden),
+    )
+    if len(_INDEXES) >= 8:
+        _INDEXES.clear()
+    _INDEXES[id(glossary)] = (glossary, index)
+    return index
+
+
+def _word_pattern(text: str) -> re.Pattern[str]:
+    body = re.escape(text.strip())
+    left = r"(?<!\w)" if text.strip()[0].isalnum() else ""
+    right = r"(?!\w)" if text.strip()[-1].isalnum() else ""
+    return re.compile(left + body + right, re.IGNORECASE)
+
+
+def _overlaps(span: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:
+    return any(span[0] < e and s < span[1] for s, e in spans)
+
+
+@check("forbidden-rendering", Severity.ERROR)
+def forbidden_rendering(context: Context) -> Iterator[Problem]:
+    """The draft uses a rendering the glossary forbids (wherever it appears: it is never right)."""
+    if context.glossary is not None:
+        rules = _index(context.glossary).forbidden
+    else:
+        rules = tuple(
+            (_word_pattern(f), h.entry) for h in context.hits for f in h.entry.forbidden if f.strip()
+        )
+    matches = name_matches(context)
+    accepted = {f for m in matches for f in (*m.forms, *_cores(m.forms, m.entry))}
+    reported: set[tuple[int, int]] = set()
+    for pattern, entry in rules:
+        for found in pattern.finditer(context.target):
+            span = found.span()
+            if found.group() in accepted or span in reported:
+                continue  # an accepted form differing from a forbidden one only in case
+            reported.add(span)
+            yield Problem(
+                f"{found.group()!r} is a forbidden rendering of {entry.traditional}; use {entry.english}",
+                source_span=entry.traditional,
+                target_span=found.group(),
+            )
+
+
+@check("hallucinated-entity", Severity.ERROR)
+def hallucinated_entity(context: Context) -> Iterator[Problem]:
+    """The draft names a glossary company that the source does not mention."""
+    if context.glossary is None:
+        return
+    index = _index(context.glossary)
+    matches = name_matches(context)
+    named = {m.entry for m in matches if m.entry is not None}
+    own_keys = {k for m in matches for k in (entry_keys(m.forms, m.entry) if m.entry else (key(m.english),))}
+    own_tickers = {t for f in context.facts for t in f.tickers} | {t for e in named for t in e.tickers}
+    claimed = [s for m in matches for s in m.spans]
+    source_tokens = tokens(context.source)
+    toks = tokens(context.target)
+    i = 0
+    while i < len(toks):
+        best: tuple[int, tuple[GlossaryEntry, ...]] | None = None
+        spelled = ""
+        for j in range(i, min(len(toks), i + _MAX_WINDOW)):
+            spelled += toks[j][0]
+            if len(spelled) > index.longest:
+                break
+            entries = index.entities.get(spelled)
+            if entries:
+                best = (j, entries)
+        if best is None:
+            i += 1
+            continue
+        j, entries = best
+        span = (toks[i][1], toks[j][2])
+        i = j + 1
+        invented = [e for e in entries if e not in named and not (set(e.tickers) & own_tickers)]
+        if len(invented) < len(entries) or not invented or _overlaps(span, claimed):
+            continue
+        shown = context.target[span[0] : span[1]]
+        if key(shown) in own_keys or find_key(source_tokens, key(shown)):
+            continue  # the source itself names it in Latin script
+        entry = invented[0]
+        who = ", ".join([entry.english, *entry.tickers]) if key(shown) != key(entry.english) else ""
+        if not who:
+            who = ", ".join(entry.tickers)
+        yield Problem(
+            f"{shown}{f' ({who})' if who else ''} is named in the translation but not in the source",
+            target_span=shown,
+        )

@@ -1,0 +1,338 @@
+"""Amounts, share counts, percentages and multiples: is every number of the source in the draft, right?
+
+The source's facts are aligned to the numbers ``workbench.facts.find_quantities`` reads in the English, in
+passes from most to least certain: the same value (exactly, as decimals, so 3.08億 = 308 million is equal and
+not a digit-string mismatch); then the same digits at another power of ten (308 million written as 3.08
+billion: a scale error, the commonest slip of both models and people); then, among what is left of the
+same family, by order. A fact with nothing left to pair is missing. The alignment is shared with
+``workbench.carry``, which repairs a draft only where a pairing is unambiguous.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from enum import Enum
+from typing import TYPE_CHECKING
+
+from workbench.checks.base import Context, Problem, check
+from workbench.model import Fact, FactKind, Severity
+
+if TYPE_CHECKING:
+    from workbench.facts import Quantity
+
+MONEY = frozenset({FactKind.AMOUNT, FactKind.PRICE})
+NUMERIC = frozenset(
+    {FactKind.AMOUNT, FactKind.PRICE, FactKind.SHARES, FactKind.COUNT, FactKind.AREA, FactKind.POINTS}
+)
+
+LABEL = {
+    FactKind.AMOUNT: "amount",
+    FactKind.PRICE: "price",
+    FactKind.SHARES: "share count",
+    FactKind.COUNT: "number",
+    FactKind.AREA: "area",
+    FactKind.POINTS: "index level",
+    FactKind.PERCENT: "percentage",
+    FactKind.MULTIPLE: "multiple",
+}
+
+# English words for small multiples that a fluent draft uses instead of "2 times".
+_MULTIPLE_WORDS = {
+    "twice": Decimal(2),
+    "double": Decimal(2),
+    "doubled": Decimal(2),
+    "doubling": Decimal(2),
+    "two-fold": Decimal(2),
+    "twofold": Decimal(2),
+    "triple": Decimal(3),
+    "tripled": Decimal(3),
+    "treble": Decimal(3),
+    "trebled": Decimal(3),
+    "threefold": Decimal(3),
+    "three-fold": Decimal(3),
+    "quadruple": Decimal(4),
+    "quadrupled": Decimal(4),
+    "fourfold": Decimal(4),
+    "four-fold": Decimal(4),
+}
+
+
+class Status(str, Enum):
+    OK = "ok"
+    CURRENCY_DROPPED = "currency-dropped"  # right number, currency not said
+    CURRENCY = "currency"  # right number, another currency
+    SCALE = "scale"  # right digits, wrong power of ten
+    VALUE = "value"  # another number stands where this one should
+    MISSING = "missing"
+
+
+@dataclass(frozen=True)
+class Target:
+    """A number read in the draft: its span and text, whatever reader found it."""
+
+    kind: FactKind
+    value: Decimal
+    upper: Decimal | None
+    unit: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Match:
+    fact: Fact
+    status: Status
+    targets: tuple[Target, ...] = ()  # one, or two when a range is written as two numbers
+    unambiguous: bool = True  # whether a repair may rewrite the paired span
+
+    @property
+    def right(self) -> bool:
+        return self.status is Status.OK
+
+
+def _target(q: Quantity) -> Target:
+    return Target(q.kind, q.value, q.upper, q.unit, q.start, q.end, q.text)
+
+
+def _unit_relation(fact: Fact, target: Target) -> Status:
+    """OK when the units agree, CURRENCY_DROPPED or CURRENCY when a known currency was lost or changed."""
+    fact_money = fact.kind in MONEY
+    target_money = target.kind in MONEY
+    if fact_money and fact.unit:
+        if target_money and target.unit == fact.unit:
+            return Status.OK
+        if target_money and target.unit:
+            return Status.CURRENCY
+        return Status.CURRENCY_DROPPED
+    if fact_money or (fact.kind is FactKind.COUNT and not fact.unit):
+        return Status.OK  # the reader could not tell the currency or unit; the number is what counts
+    if target_money and target.unit:
+        return Status.CURRENCY
+    return Status.OK
+
+
+def _same_family(fact: Fact, target: Target) -> bool:
+    """Whether a wrong number in the draft plausibly stands for this fact."""
+    if fact.kind in MONEY:
+        return target.kind in MONEY or not target.unit
+    if fact.kind is FactKind.COUNT and not fact.unit:
+        return True
+    return target.kind not in MONEY or not target.unit
+
+
+def _is_power_of_ten(ratio: Decimal) -> bool:
+    if ratio == 1:
+        return False
+    digits = ratio.normalize().as_tuple().digits
+    return digits == (1,)
+
+
+def _scaled(fact: Fact, target: Target) -> bool:
+    if fact.value is None or target.value == 0 or fact.value == 0:
+        return False
+    try:
+        return _is_power_of_ten(abs(fact.value / target.value))
+    except (InvalidOperation, ZeroDivisionError):
+        return False
+
+
+def _looks_like_year(target: Target) -> bool:
+    return (
+        target.kind is FactKind.COUNT
+        and not target.unit
+        and target.upper is None
+        and target.value == target.value.to_integral_value()
+        and 1900 <= target.value <= 2100
+        and target.text.strip().isdigit()
+    )
+
+
+_RANK = [Status.OK, Status.CURRENCY_DROPPED, Status.CURRENCY]
+
+
+def _rendering(fact: Fact, target: Target, free: Sequence[Target]) -> tuple[Target, ...]:
+    """The number(s) of the draft, starting with ``target``, that give the fact's exact value, if they do.
+
+    A range may be one number with an upper bound or two numbers ("7.8 billion to 11.7 billion yuan",
+    where only the second carries the currency).
+    """
+    if target.value != fact.value:
+        return ()
+    if fact.upper is None:
+        return (target,) if target.upper is None else ()
+    if target.upper == fact.upper:
+        return (target,)
+    if target.upper is None:
+        second = next((u for u in free if u.value == fact.upper and u.start > target.start), None)
+        if second is not None:
+            return (target, second)
+    return ()
+
+
+def align(facts: Sequence[Fact], targets: Sequence[Target], *, scale: bool = True) -> tuple[Match, ...]:
+    """Pair each fact with the number(s) of the draft that render it; see the module docstring."""
+    pending = sorted((f for f in facts if f.value is not None), key=lambda f: f.start)
+    free = sorted(targets, key=lambda t: t.start)
+    used: set[int] = set()
+    result: dict[int, Match] = {}
+
+    def take(index: int, fact: Fact, status: Status, chosen: tuple[Target, ...], sure: bool = True) -> None:
+        result[index] = Match(fact, status, chosen, sure)
+        used.update(id(t) for t in chosen)
+
+    def unused() -> list[Target]:
+        return [t for t in free if id(t) not in used]
+
+    # Exact values, best unit agreement first, so that 30億元(4.3億美元) pairs each amount with its own.
+    for wanted in (Status.OK, Status.CURRENCY_DROPPED, Status.CURRENCY):
+        for i, fact in enumerate(pending):
+            if i in result:
+                continue
+            for t in unused():
+                chosen = _rendering(fact, t, unused())
+                if chosen and min((_unit_relation(fact, c) for c in chosen), key=_RANK.index) is wanted:
+                    take(i, fact, wanted, chosen)
+                    break
+
+    if scale:
+        for i, fact in enumerate(pending):
+            if i in result:
+                continue
+            candidates = [t for t in unused() if _scaled(fact, t) and _same_family(fact, t)]
+            if candidates:
+                t = candidates[0]
+                rivals = [j for j, f in enumerate(pending) if j not in result and j != i and _scaled(f, t)]
+                take(i, fact, Status.SCALE, (t,), len(candidates) == 1 and not rivals)
+
+    rest = [i for i in range(len(pending)) if i not in result]
+    spare = [t for t in unused() if not _looks_like_year(t)]
+    sure = len(rest) == len(spare)
+    for i in rest:
+        other = next((t for t in spare if id(t) not in used and _same_family(pending[i], t)), None)
+        if other is None:
+            result[i] = Match(pending[i], Status.MISSING)
+        else:
+            take(i, pending[i], Status.VALUE, (other,), sure)
+    return tuple(result[i] for i in range(len(pending)))
+
+
+def _words_as_multiples(text: str) -> list[Target]:
+    found = []
+    for m in re.finditer(r"[A-Za-z][A-Za-z-]*", text):
+        value = _MULTIPLE_WORDS.get(m.group().lower())
+        if value is not None:
+            found.append(Target(FactKind.MULTIPLE, value, None, "x", m.start(), m.end(), m.group()))
+    return found
+
+
+def numeric_matches(context: Context) -> tuple[Match, ...]:
+    """The alignment of the source's amounts, prices, share counts and other quantities."""
+
+    def compute() -> tuple[Match, ...]:
+        facts = [f for f in context.facts if f.kind in NUMERIC]
+        if not facts:
+            return ()
+        return align(facts, [_target(q) for q in context.quantities if q.kind in NUMERIC])
+
+    return context.shared("numeric", compute)
+
+
+def kind_matches(context: Context, kind: FactKind) -> tuple[Match, ...]:
+    """The alignment of the source's facts of one kind (percentages, multiples) with the draft's."""
+
+    def compute() -> tuple[Match, ...]:
+        facts = [f for f in context.facts if f.kind is kind]
+        if not facts:
+            return ()
+        targets = [_target(q) for q in context.quantities if q.kind is kind]
+        if kind is FactKind.MULTIPLE:
+            targets += _words_as_multiples(context.target)
+        return align(facts, targets, scale=False)
+
+    return context.shared(kind.value, compute)
+
+
+def describe(fact: Fact) -> str:
+    return f"{LABEL.get(fact.kind, fact.kind.value)} {fact.text}"
+
+
+def _shown(match: Match) -> str:
+    return " ... ".join(t.text for t in match.targets)
+
+
+def _problem(match: Match, message: str) -> Problem:
+    return Problem(message, source_span=match.fact.text, target_span=_shown(match) or None)
+
+
+@check("amount-missing", Severity.ERROR)
+def amount_missing(context: Context) -> Iterator[Problem]:
+    """An amount, price, share count or other quantity of the source is not in the draft."""
+    for m in numeric_matches(context):
+        if m.status is Status.MISSING:
+            yield _problem(m, f"{describe(m.fact)} ({m.fact.english}) is missing from the translation")
+
+
+@check("amount-scale", Severity.ERROR)
+def amount_scale(context: Context) -> Iterator[Problem]:
+    """A quantity has the right digits at the wrong power of ten (million for billion)."""
+    for m in numeric_matches(context):
+        if m.status is Status.SCALE:
+            yield _problem(
+                m,
+                f"{describe(m.fact)} should be {m.fact.english}; the translation has {_shown(m)} "
+                "(wrong scale)",
+            )
+
+
+@check("amount-wrong", Severity.ERROR)
+def amount_wrong(context: Context) -> Iterator[Problem]:
+    """A quantity has another value, or another currency, than the source."""
+    for m in numeric_matches(context):
+        if m.status is Status.VALUE:
+            yield _problem(
+                m, f"{describe(m.fact)} should be {m.fact.english}; the translation has {_shown(m)}"
+            )
+        elif m.status is Status.CURRENCY:
+            yield _problem(
+                m,
+                f"{describe(m.fact)} should be {m.fact.english}; the translation has {_shown(m)} "
+                "(wrong currency)",
+            )
+
+
+@check("amount-currency", Severity.WARNING)
+def amount_currency(context: Context) -> Iterator[Problem]:
+    """An amount is right but its currency is not said (yuan, HK$ and US$ differ)."""
+    for m in numeric_matches(context):
+        if m.status is Status.CURRENCY_DROPPED:
+            yield _problem(
+                m,
+                f"{describe(m.fact)} should be {m.fact.english}; the translation has {_shown(m)} "
+                "without its currency",
+            )
+
+
+def _mismatches(context: Context, kind: FactKind) -> Iterator[Problem]:
+    for m in kind_matches(context, kind):
+        if m.status is Status.MISSING:
+            yield _problem(m, f"{describe(m.fact)} ({m.fact.english}) is missing from the translation")
+        elif not m.right:
+            yield _problem(
+                m, f"{describe(m.fact)} should be {m.fact.english}; the translation has {_shown(m)}"
+            )
+
+
+@check("percent-mismatch", Severity.ERROR)
+def percent_mismatch(context: Context) -> Iterator[Problem]:
+    """A percentage of the source is missing from the draft or has another value."""
+    yield from _mismatches(context, FactKind.PERCENT)
+
+
+@check("multiple-mismatch", Severity.ERROR)
+def multiple_mismatch(context: Context) -> Iterator[Problem]:
+    """A multiple (2.2倍) of the source is missing from the draft or has another value."""
+    yield from _mismatches(context, FactKind.MULTIPLE)
