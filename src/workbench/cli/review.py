@@ -1,0 +1,111 @@
+"""``workbench build`` (drafts from the PO files as reviewed so far) and ``workbench export`` (TMX, XLIFF)."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from workbench.cli._common import EXIT_FINDINGS, guarded, print_json
+
+# Kept here rather than imported from workbench.build so `workbench --help` never loads the library.
+DEFAULT_MARKER = "⟦MT⟧ "
+
+
+class ExportFormat(str, Enum):
+    tmx = "tmx"
+    xliff = "xliff"
+
+
+@guarded
+def build(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="Article folders, or the translations folder for every article in it."),
+    ],
+    reviewed_only: Annotated[
+        bool,
+        typer.Option(
+            "--reviewed-only",
+            help="Refuse (exit 1, listing them) while any sentence is fuzzy or empty; write nothing for "
+            "such an article.",
+        ),
+    ] = False,
+    marker: Annotated[
+        str,
+        typer.Option(
+            help="Put before each unreviewed sentence in en.md; '{}' in it wraps the sentence instead."
+        ),
+    ] = DEFAULT_MARKER,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON summary.")] = False,
+) -> None:
+    """Write en.md and zh_Hans.txt of each article from its en.po and zh_Hans.po as they are now."""
+    from workbench.build import article_folders, build_article
+
+    results = [
+        build_article(folder, marker=marker, reviewed_only=reviewed_only) for folder in article_folders(paths)
+    ]
+    if as_json:
+        print_json(
+            [
+                {
+                    "folder": str(r.folder),
+                    "article": r.article_id,
+                    "written": [str(p) for p in r.written],
+                    "marked": r.marked,
+                    "refused": r.refused,
+                    "unreviewed": [
+                        {"id": u.ctx, "reason": u.reason, "source": u.source} for u in r.unreviewed
+                    ],
+                }
+                for r in results
+            ]
+        )
+    else:
+        for r in results:
+            if r.refused:
+                typer.echo(f"{r.folder}: not built, {len(r.unreviewed)} sentences not reviewed:")
+                for u in r.unreviewed:
+                    typer.echo(f"  {u.ctx}  {u.reason}  {u.source}")
+            else:
+                names = ", ".join(p.name for p in r.written)
+                typer.echo(f"{r.folder}: {names} written, {r.marked} sentences marked as unreviewed")
+    if any(r.refused for r in results):
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+@guarded
+def export(
+    path: Annotated[
+        Path, typer.Argument(help="The translations folder (tmx), or it or article folders' parent (xliff).")
+    ],
+    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="tmx or xliff.")],
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="tmx: the file [default: PATH/workbench.tmx]. xliff: a folder for <article>.xlf files "
+            "[default: en.xlf in each article folder].",
+        ),
+    ] = None,
+) -> None:
+    """Export reviewed translations as TMX 1.4, or each article as XLIFF 2.0 with its review state."""
+    from workbench.build import article_folders
+    from workbench.exchange import write_tmx, write_xliff
+
+    if format is ExportFormat.tmx:
+        target = out if out is not None else path / "workbench.tmx"
+        count = write_tmx(path, target)
+        typer.echo(f"{target}: {count} reviewed translation units")
+        return
+    for folder in article_folders([path]):
+        written, count = write_xliff(folder, out)
+        typer.echo(f"{written}: {count} units")
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(build)
+    app.command()(export)

@@ -1,0 +1,97 @@
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+from translate.storage import tmx, xliff2
+
+from review_fixtures import SENSETIME, Row, write_article
+from workbench.errors import InputError
+from workbench.exchange import tmx_bytes, write_tmx, write_xliff, xliff_bytes
+from workbench.tm import TMEntry
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Path:
+    root = tmp_path / "translations"
+    write_article(root, "sensetime", SENSETIME)
+    return root
+
+
+def test_tmx_of_the_reviewed_memory_loads_in_translate_toolkit(tree: Path, tmp_path: Path) -> None:
+    out = tmp_path / "memory.tmx"
+    assert write_tmx(tree, out) == 9
+    store = tmx.tmxfile.parsefile(str(out))
+    units = {u.getcontext(): u for u in store.units}
+    assert len(units) == 9
+    unit = units["sensetime:p7.s2"]
+    assert unit.source == "該股在上周五的交易中飆升了14%。"
+    assert unit.target == "The stock jumped 14% in trading last Friday."
+    assert unit.gettarget("zh-Hans") == "该股在上周五的交易中飙升了14%。"
+    assert store.translate("該股在上周五的交易中飆升了14%。", "zh-Hant", "en") == (
+        "The stock jumped 14% in trading last Friday."
+    )
+    # Machine output nobody accepted is not part of the memory.
+    assert "sensetime:p5.s1" not in units and "sensetime:p9.s3" not in units
+
+
+def test_tmx_header_and_languages(tree: Path) -> None:
+    entries = [
+        TMEntry("公司虧損<擴大>&收窄。", "Loss <widened> & narrowed.", "a:p1.s1", "a"),
+        TMEntry("公司虧損<擴大>&收窄。", "Loss <widened> & narrowed.", "b:p1.s1", "b"),  # same pair: one unit
+    ]
+    data, count = tmx_bytes(entries, now=datetime(2025, 1, 8, tzinfo=timezone.utc))
+    text = data.decode("utf-8")
+    assert count == 1
+    assert '<tmx version="1.4">' in text
+    assert 'srclang="zh-Hant"' in text and 'creationdate="20250108T000000Z"' in text
+    assert 'xml:lang="zh-Hans"' not in text  # no Simplified known for this entry
+    store = tmx.tmxfile.parsestring(data)
+    assert [(u.source, u.target) for u in store.units] == [
+        ("公司虧損<擴大>&收窄。", "Loss <widened> & narrowed.")
+    ]
+
+
+def test_xliff_of_an_article_carries_review_state_and_loads_as_xliff_2(tree: Path) -> None:
+    path, count = write_xliff(tree / "sensetime")
+    assert path == tree / "sensetime" / "en.xlf"
+    assert count == 12
+    # translate-toolkit's factory maps .xlf to its XLIFF 1.2 reader; 2.0 is read by xliff2.Xliff2File.
+    store = xliff2.Xliff2File.parsefile(str(path))
+    assert store.getsourcelanguage() == "zh-Hant" and store.gettargetlanguage() == "en"
+    units = {u.getid(): u for u in store.units}
+    reviewed, machine, empty = units["p7.s2"], units["p5.s1"], units["p9.s3"]
+    assert reviewed.source == "該股在上周五的交易中飆升了14%。"
+    assert reviewed.target == "The stock jumped 14% in trading last Friday."
+    assert reviewed.isapproved() and not reviewed.isfuzzy()
+    assert machine.isfuzzy() and not machine.isapproved()
+    assert machine.xmlelement.get("state") == "initial"
+    assert empty.xmlelement.get("state") == "initial" and not empty.target
+    # Notes sit on the unit, where XLIFF 2.0 puts them (translate-toolkit's getnotes looks in the segment).
+    notes = machine.getunitelement().findall(f"{{{xliff2.Xliff2Unit.namespace}}}notes/*")
+    assert [(n.get("category"), n.text) for n in notes] == [("workbench", "kind: bullet")]
+
+
+def test_xliff_to_an_output_folder_is_named_by_article(tree: Path, tmp_path: Path) -> None:
+    write_article(
+        tree, "renaissance", [Row("p1.s1", "華興資本試水不良貸款。", "China Renaissance tests bad loans.")]
+    )
+    for folder in (tree / "sensetime", tree / "renaissance"):
+        write_xliff(folder, tmp_path / "out")
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["renaissance.xlf", "sensetime.xlf"]
+    data, article, count = xliff_bytes(tree / "renaissance")
+    assert article == "renaissance" and count == 1
+    assert b'state="reviewed"' in data
+
+
+def test_control_characters_cannot_break_the_xml(tmp_path: Path) -> None:
+    folder = write_article(tmp_path, "odd", [Row("p1.s1", "公司\x07公告。", "The company\x0b announced.")])
+    data, _, _ = xliff_bytes(folder)
+    unit = xliff2.Xliff2File.parsestring(data).units[0]
+    assert (unit.source, unit.target) == ("公司公告。", "The company announced.")
+
+
+def test_xliff_of_a_folder_without_en_po_is_one_line(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no en.po here"):
+        xliff_bytes(tmp_path)
