@@ -68,8 +68,13 @@ def test_sentences_join_back_to_the_paragraph(paragraph: str) -> None:
     assert re.sub(r"\s", "", "".join(sentences)) == re.sub(r"\s", "", normalise_space(paragraph))
 
 
-@given(st.lists(st.text(alphabet=st.sampled_from(list("公司股價上升AI0123456789.,")), min_size=1, max_size=20),
-                min_size=1, max_size=6))
+@given(
+    st.lists(
+        st.text(alphabet=st.sampled_from(list("公司股價上升AI0123456789.,")), min_size=1, max_size=20),
+        min_size=1,
+        max_size=6,
+    )
+)
 def test_each_terminated_clause_is_one_sentence(clauses: list[str]) -> None:
     paragraph = "".join(f"{c}。" for c in clauses)
     assert split_sentences(paragraph) == [f"{c.strip()}。" if c.strip() else "。" for c in clauses]

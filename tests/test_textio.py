@@ -20,7 +20,11 @@ def test_utf8_with_bom_and_crlf_reads_clean(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("codec", ["big5hkscs", "gb18030"])
 def test_big5_and_gb18030_pages_are_detected_and_decoded(tmp_path: Path, codec: str) -> None:
-    text = SAMPLE if codec.startswith("big5") else "简讯:遇见小面急回购挺股价\n\n公司于12月5日挂牌,首个交易日即重挫28%。\n"
+    text = (
+        SAMPLE
+        if codec.startswith("big5")
+        else "简讯:遇见小面急回购挺股价\n\n公司于12月5日挂牌,首个交易日即重挫28%。\n"
+    )
     page = tmp_path / "p.txt"
     page.write_bytes(text.encode(codec))
     read = read_page(page)

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from workbench import tickers as tk
 from workbench.errors import InputError
+from workbench.facts.render import MONTHS, WEEKDAYS
 from workbench.glossary.core import Glossary
 from workbench.model import GlossaryEntry
 
@@ -473,25 +474,8 @@ _NOT_NAMES = {
     "IPO",
     "HK",
     "Chinese",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
+    *WEEKDAYS,
+    *MONTHS,
 }
 _LEADING = re.compile(r"^(?:The|A|An|In|On|At|As|But|And|However|Last|Meanwhile|Also)\s+")
 

@@ -1,0 +1,215 @@
+"""The main job end to end: seed page → per-article files, re-runs that keep reviewers' work, bad input."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from collections.abc import Sequence
+from pathlib import Path
+
+import polib
+import pytest
+from typer.testing import CliRunner
+
+from conftest import GLOSSARY, SEED
+from workbench.cli import _register, app
+from workbench.mt import Translation
+from workbench.pipeline import TranslateOptions, translate_page
+
+SENSETIME = "sensetime-completes-reorg-to-focus-on-genai"
+FIRST_BODY = "商湯集團股份有限公司(0020.HK)是中國最早的純人工智能(AI)公司之一,在人臉識別領域享有盛名。"
+
+_register()
+runner = CliRunner()
+
+
+class CountingEngine:
+    """An engine that records what it is asked; drafts echo the sentence length."""
+
+    wants_simplified = False
+
+    def __init__(self) -> None:
+        self.calls: list[list[str]] = []
+
+    def describe(self) -> str:
+        return "counting-engine 1.0 (cpu)"
+
+    def translate(self, texts: Sequence[str]) -> list[Translation]:
+        self.calls.append(list(texts))
+        return [Translation(f"Draft of a sentence of {len(t)} characters.", -0.5) for t in texts]
+
+
+@pytest.fixture
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A newsroom folder: the seed page and the glossary, no model installed."""
+    (tmp_path / "seeds").mkdir()
+    shutil.copy(SEED, tmp_path / "seeds" / SEED.name)
+    shutil.copy(GLOSSARY, tmp_path / "glossary.csv")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "no-packages"))
+    return tmp_path
+
+
+def page() -> str:
+    return f"seeds/{SEED.name}"
+
+
+def test_translate_without_a_model_writes_every_file_and_says_how_to_get_one(workdir: Path) -> None:
+    result = runner.invoke(app, ["translate", page()])
+    assert result.exit_code == 0, result.output
+    folders = sorted(p.name for p in (workdir / "translations").iterdir() if p.is_dir())
+    assert len(folders) == 5 and SENSETIME in folders
+    for folder in folders:
+        for name in ("en.po", "zh_Hans.po", "zh_Hans.txt", "en.md"):
+            assert (workdir / "translations" / folder / name).is_file()
+    assert "model install" in result.output
+    en = polib.pofile(str(workdir / "translations" / SENSETIME / "en.po"))
+    entry = next(e for e in en if e.msgid == FIRST_BODY)
+    assert entry.msgctxt == f"{SENSETIME}:p6.s1"
+    assert entry.msgstr == ""
+    assert "glossary: 商湯集團股份有限公司 → SenseTime (0020.HK)" in entry.comment
+    assert entry.occurrences == [(f"seeds/{SEED.name}", "15")]
+
+
+@pytest.mark.skipif(shutil.which("msgfmt") is None, reason="GNU gettext is not installed")
+def test_every_po_file_passes_msgfmt_check(workdir: Path) -> None:
+    translate_page(page(), TranslateOptions(), engine=CountingEngine())
+    files = sorted((workdir / "translations").glob("*/*.po"))
+    assert len(files) == 10
+    for po in files:
+        run = subprocess.run(["msgfmt", "-c", "-o", "/dev/null", str(po)], capture_output=True, text=True)
+        assert run.returncode == 0, run.stderr
+
+
+def test_simplified_uses_the_hong_kong_aware_conversion(workdir: Path) -> None:
+    text = "簡訊:衞生署敍述\n\n商湯集團股份有限公司(0020.HK)裏的衞生問題。\n"
+    (workdir / "hk.txt").write_text(text, encoding="utf-8")
+    report = translate_page("hk.txt", TranslateOptions(use_mt=False))
+    folder = report.articles[0].folder
+    simplified = (folder / "zh_Hans.txt").read_text(encoding="utf-8")
+    assert "卫生署叙述" in simplified and "里的卫生问题" in simplified
+    zh = polib.pofile(str(folder / "zh_Hans.po"))
+    assert all(e.fuzzy and e.msgstr for e in zh)
+
+
+def test_all_sentences_go_to_the_engine_in_one_call_and_reruns_make_none(workdir: Path) -> None:
+    engine = CountingEngine()
+    first = translate_page(page(), TranslateOptions(), engine=engine)
+    total = sum(a.sentences for a in first.articles)
+    assert len(engine.calls) == 1 and len(engine.calls[0]) == total
+    en = polib.pofile(str(workdir / "translations" / SENSETIME / "en.po"))
+    assert all(e.msgstr and e.fuzzy for e in en)
+    assert any("mt: score -0.50 (counting-engine 1.0 (cpu))" in e.comment for e in en)
+
+    again = CountingEngine()
+    translate_page(page(), TranslateOptions(), engine=again)
+    assert again.calls == []
+
+
+def _review(path: Path, ctx: str, english: str) -> None:
+    po = polib.pofile(str(path), wrapwidth=0)
+    entry = next(e for e in po if e.msgctxt == ctx)
+    entry.msgstr = english
+    entry.flags = [f for f in entry.flags if f != "fuzzy"]
+    entry.tcomment = "checked against the filing"
+    po.save(str(path))
+
+
+def test_rerun_on_an_edited_page_behaves_like_msgmerge(workdir: Path) -> None:
+    translate_page(page(), TranslateOptions(), engine=CountingEngine())
+    en_path = workdir / "translations" / SENSETIME / "en.po"
+    reviewed = (
+        "SenseTime Group Inc. (0020.HK) is one of China's earliest pure artificial intelligence (AI) "
+        "companies and is well known for facial recognition."
+    )
+    _review(en_path, f"{SENSETIME}:p6.s1", reviewed)
+    second = "徐立在周二的內部信中表示重組已完成"
+    po = polib.pofile(str(en_path))
+    changed_old = next(e for e in po if e.msgid.startswith(second))
+    _review(
+        en_path, changed_old.msgctxt, "Xu Li said in an internal letter on Tuesday that the reorg was done."
+    )
+    removed = next(e for e in po if e.msgid.startswith("競爭激烈的領域"))
+    _review(en_path, removed.msgctxt, "A crowded field")
+
+    text = (workdir / page()).read_text(encoding="utf-8")
+    text = text.replace("徐立在周二的內部信中", "徐立在周三的內部信中").replace("競爭激烈的領域\n", "")
+    text = text.replace("雖然從用戶數量來看", "新增的句子。雖然從用戶數量來看")
+    (workdir / page()).write_text(text, encoding="utf-8")
+
+    engine = CountingEngine()
+    translate_page(page(), TranslateOptions(), engine=engine)
+    po = polib.pofile(str(en_path))
+    kept = next(e for e in po if e.msgid == FIRST_BODY and not e.obsolete)
+    assert kept.msgstr == reviewed and not kept.fuzzy and "checked against the filing" in kept.tcomment
+    changed = next(e for e in po if e.msgid.startswith("徐立在周三") and not e.obsolete)
+    assert changed.fuzzy and changed.msgstr.startswith("Xu Li said")
+    assert changed.previous_msgid.startswith(second)
+    gone = [e for e in po.obsolete_entries() if e.msgid == "競爭激烈的領域"]
+    assert gone and gone[0].msgstr == "A crowded field"
+    assert any(e.msgid == "新增的句子。" and e.msgstr for e in po)
+    # Only the new and the changed sentence's neighbours without a translation reach the engine.
+    assert engine.calls and "新增的句子。" in engine.calls[0]
+    assert FIRST_BODY not in engine.calls[0]
+
+
+def test_a_broken_po_file_stops_only_its_article_and_is_left_as_it_was(workdir: Path) -> None:
+    translate_page(page(), TranslateOptions(use_mt=False))
+    en_path = workdir / "translations" / SENSETIME / "en.po"
+    broken = en_path.read_text(encoding="utf-8").replace(
+        'msgstr ""\n\n#. kind: highlights', 'msgstr "oops\n\n#.', 1
+    )
+    en_path.write_text(broken, encoding="utf-8")
+    before = en_path.read_bytes()
+    result = runner.invoke(app, ["translate", page(), "--no-mt"])
+    assert result.exit_code == 2
+    lines = [line for line in result.stderr.splitlines() if "en.po" in line]
+    assert len(lines) == 1 and f"{SENSETIME}/en.po:" in lines[0]
+    assert en_path.read_bytes() == before
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b"", "empty"),
+        (b"\x00\x01\x02binary\x00", "binary"),
+        (b"Just an English page.\n", "no Chinese"),
+    ],
+)
+def test_bad_pages_exit_2_with_one_line_and_write_nothing(
+    workdir: Path, content: bytes, expected: str
+) -> None:
+    (workdir / "bad.txt").write_bytes(content)
+    result = runner.invoke(app, ["translate", "bad.txt"])
+    assert result.exit_code == 2
+    assert expected in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert not (workdir / "translations").exists()
+
+
+def test_a_folder_is_not_a_page(workdir: Path) -> None:
+    result = runner.invoke(app, ["translate", "seeds"])
+    assert result.exit_code == 2 and "is a folder" in result.stderr
+
+
+@pytest.mark.parametrize("codec", ["big5hkscs", "utf-8-sig"])
+def test_big5_and_bom_crlf_pages_give_the_same_articles(workdir: Path, codec: str) -> None:
+    # Big5 has no non-breaking space; the page's own are ordinary spaces to the splitter anyway.
+    text = (workdir / page()).read_text(encoding="utf-8").replace("\u00a0", " ")
+    (workdir / "ref.txt").write_text(text, encoding="utf-8")
+    (workdir / "other.txt").write_bytes(text.replace("\n", "\r\n").encode(codec, errors="strict"))
+    ours = translate_page("other.txt", TranslateOptions(use_mt=False, out_dir=workdir / "a"))
+    reference = translate_page("ref.txt", TranslateOptions(use_mt=False, out_dir=workdir / "b"))
+    assert [a.article.id for a in ours.articles] == [a.article.id for a in reference.articles]
+    assert [a.sentences for a in ours.articles] == [a.sentences for a in reference.articles]
+
+
+def test_segment_lists_articles_and_sentences_as_json(workdir: Path) -> None:
+    import json
+
+    result = runner.invoke(app, ["segment", page(), "--json"])
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert len(data) == 5 and data[0]["id"] == SENSETIME
+    first = next(s for s in data[0]["sentences"] if s["text"] == FIRST_BODY)
+    assert first["id"] == f"{SENSETIME}:p6.s1" and first["line"] == 15
