@@ -237,7 +237,7 @@ def _fill_from_engine(
 
 
 def _write(plan: _Plan, glossary: Glossary, options: TranslateOptions, report: RunReport) -> ArticleReport:
-    from workbench.build import build_article
+    from workbench.build import DEFAULT_MARKER, build_article
     from workbench.po import export_catalog, merge_catalog, save_po
 
     article_report = ArticleReport(article=plan.article, folder=plan.folder, sentences=len(plan.segments))
@@ -255,7 +255,7 @@ def _write(plan: _Plan, glossary: Glossary, options: TranslateOptions, report: R
     save_po(en, en_path)
     save_po(zh, zh_path)
     article_report.files += [en_path, zh_path]
-    built = build_article(plan.folder, marker=options.marker) if options.marker else build_article(plan.folder)
+    built = build_article(plan.folder, marker=options.marker or DEFAULT_MARKER)
     article_report.files += list(built.files)
     return article_report
 
