@@ -156,7 +156,8 @@ def _shared_comments(segment: Segment) -> list[str]:
 
 def _en_comments(segment: Segment, engine: str | None) -> list[str]:
     lines = _shared_comments(segment)
-    facts = [f for f in segment.facts if f.kind is not FactKind.NAME]
+    # A fact already written the house way in the source (0020.HK) tells the reviewer nothing new.
+    facts = [f for f in segment.facts if f.kind is not FactKind.NAME and f.english != f.text]
     lines += [_one_line(f"fact: {f.text} = {f.english}") for f in facts]
     if segment.origin is Origin.MT and segment.score is not None:
         line = f"mt: score {segment.score:.2f}"
