@@ -11,7 +11,7 @@ import polib
 import pytest
 from typer.testing import CliRunner
 
-from conftest import GLOSSARY, SEED
+from conftest import GLOSSARY, SEED, TEST_MODEL
 from workbench.cli import _register, app
 from workbench.mt import Translation
 from workbench.pipeline import TranslateOptions, translate_page
@@ -213,3 +213,26 @@ def test_segment_lists_articles_and_sentences_as_json(workdir: Path) -> None:
     assert len(data) == 5 and data[0]["id"] == SENSETIME
     first = next(s for s in data[0]["sentences"] if s["text"] == FIRST_BODY)
     assert first["id"] == f"{SENSETIME}:p6.s1" and first["line"] == 15
+
+
+def _assert_every_sentence_drafted(folder: Path) -> None:
+    for en_path in folder.glob("*/en.po"):
+        po = polib.pofile(str(en_path))
+        entries = [e for e in po if not e.obsolete]
+        assert entries and all(e.msgstr and e.fuzzy for e in entries)
+        assert all("mt: score" in e.comment and "translate-zt_en" in e.comment for e in entries)
+
+
+def test_the_test_model_drafts_every_sentence_given_as_a_file(workdir: Path) -> None:
+    result = runner.invoke(app, ["translate", page(), "--model", str(TEST_MODEL), "--device", "cpu"])
+    assert result.exit_code == 0, result.output
+    _assert_every_sentence_drafted(workdir / "translations")
+
+
+def test_the_installed_package_is_used_when_no_model_is_named(workdir: Path) -> None:
+    install = runner.invoke(app, ["model", "install", str(TEST_MODEL)])
+    assert install.exit_code == 0, install.output
+    result = runner.invoke(app, ["translate", page()])
+    assert result.exit_code == 0, result.output
+    assert "no machine drafts" not in result.output
+    _assert_every_sentence_drafted(workdir / "translations")
