@@ -32,7 +32,7 @@ from workbench.errors import ModelError
 from workbench.mt import Translation, find_package, load_engine
 from workbench.mt import engine as engine_mod
 from workbench.mt import package as package_mod
-from workbench.mt.engine import ArgosEngine, decoding_cap, is_repetitive, length_class, resolve_device
+from workbench.mt.engine import ArgosEngine, decoding_cap, is_repetitive, resolve_device
 from workbench.mt.install import install, install_archive
 from workbench.mt.package import packages_dir, resolve
 
@@ -417,13 +417,13 @@ def test_few_sorted_token_batched_calls_with_argos_decoding(
     monkeypatch.setattr(engine, "_translator", spy)
     drafts = engine.translate(SENTENCES * 3)
     lengths = sorted(len(p) for p in engine._sp.encode(SENTENCES, out_type=str))
-    classes = sorted({length_class(n) for n in lengths})
-    # One call per length class, never one per sentence; repeats are translated once.
-    assert len(spy.calls) == len(classes) < len(SENTENCES)
+    distinct = sorted(set(lengths))
+    # One call per source length (no padding inside a call), never one per sentence; repeats translated once.
+    assert len(spy.calls) == len(distinct) < len(SENTENCES)
     assert [len(p) for batch, _ in spy.calls for p in batch] == lengths
-    for (batch, kwargs), size in zip(spy.calls, classes, strict=True):
-        assert {length_class(len(p)) for p in batch} == {size}
-        assert kwargs["max_decoding_length"] == decoding_cap(size) >= 2 * max(len(p) for p in batch)
+    for (batch, kwargs), size in zip(spy.calls, distinct, strict=True):
+        assert {len(p) for p in batch} == {size}
+        assert kwargs["max_decoding_length"] == decoding_cap(size) >= 2 * size
         assert kwargs["batch_type"] == "tokens" and kwargs["max_batch_size"] >= 1024
         assert (kwargs["beam_size"], kwargs["length_penalty"]) == (4, 0.2)
         assert kwargs["replace_unknowns"] and kwargs["return_scores"] and kwargs["num_hypotheses"] >= 2

@@ -14,6 +14,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    # Plain help text: rich formatting costs more start-up time than the whole rest of the command line.
+    rich_markup_mode=None,
 )
 
 

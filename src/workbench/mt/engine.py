@@ -2,8 +2,8 @@
 
 argostranslate translates one paragraph at a time, re-detecting sentences and batching a handful of tokens;
 for a newsroom run of hundreds of sentences nearly all the time goes into overhead. This engine tokenises
-every sentence of the run, sorts them by length and hands them to CTranslate2 in as few ``translate_batch``
-calls as possible, with token-based batches so short and long sentences fill the device alike. Decoding
+every sentence of the run, groups them by length and queues them to CTranslate2 all at once, with
+token-based batches so short and long sentences fill the device alike. Decoding
 follows argostranslate's defaults (beam 4, length penalty 0.2, unknown tokens replaced from the source), so
 a package translates as its author tested it.
 """
@@ -181,19 +181,18 @@ class ArgosEngine:
         if not sources:
             return results
         pieces: list[list[str]] = self._sp.encode(sources, out_type=str)
-        order = sorted(range(len(sources)), key=lambda i: len(pieces[i]))
-        # One call per length class (a handful per run), each cut by CTranslate2 into token batches. The
-        # calls are queued together so every worker stays busy until the whole run is done.
+        # One call per source length, each cut by CTranslate2 into token batches, all queued together so
+        # every worker stays busy until the run is done. Sentences of one length need no padding, and
+        # padding is what makes int8 kernels drift: with it, a near-tie in the beam could go another way
+        # depending on the other sentences of the run. Without it a draft never depends on its neighbours,
+        # and no compute goes to pad tokens.
+        by_length: dict[int, list[int]] = {}
+        for i in sorted(range(len(sources)), key=lambda i: len(pieces[i])):
+            by_length.setdefault(len(pieces[i]), []).append(i)
         pending: list[tuple[list[int], int, list[Any]]] = []
-        start = 0
-        while start < len(order):
-            cap = decoding_cap(len(pieces[order[start]]))
-            end = start
-            while end < len(order) and decoding_cap(len(pieces[order[end]])) == cap:
-                end += 1
-            chunk = order[start:end]
+        for length, chunk in by_length.items():
+            cap = decoding_cap(length)
             pending.append((chunk, cap, self._submit([pieces[i] for i in chunk], cap)))
-            start = end
         for chunk, cap, futures in pending:
             for source_index, future in zip(chunk, futures, strict=True):
                 translation = self._finish(future.result(), cap)
