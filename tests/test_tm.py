@@ -326,3 +326,9 @@ def test_a_thousand_lookups_against_a_large_memory_take_well_under_a_second() ->
     assert [m.draft if m else None for m in found[1::3]] == [f"English {b}." for b in bases[1::3]]
     assert not any(m.exact for m in found[1::3] if m)
     assert sum(m is not None for m in found[2::3]) == 0
+
+
+def test_an_empty_memory_matches_nothing(tmp_path: Path) -> None:
+    (tmp_path / "translations").mkdir()
+    memory = TranslationMemory.load(tmp_path / "translations")
+    assert memory.lookup("商湯集團股份有限公司(0020.HK)周二宣布回購股份。") is None

@@ -498,6 +498,8 @@ class _Index:
         import numpy as np
         from rapidfuzz import fuzz, process
 
+        if not self.keys:
+            return None
         if not self._built:
             self._build()
         if not len(self.vocab):
