@@ -236,3 +236,46 @@ def test_the_installed_package_is_used_when_no_model_is_named(workdir: Path) -> 
     assert result.exit_code == 0, result.output
     assert "no machine drafts" not in result.output
     _assert_every_sentence_drafted(workdir / "translations")
+
+
+LEAPMOTOR_REVIEWED = {
+    "公司於1月6日與金義高新訂立內資股認購協議,將按每股50.03元向其發行約5,996萬股內資股,相當於每股55.49港元,較最新H股收市價溢價約9.88%。": (
+        "On January 6 the company agreed to issue about 59.96 million domestic shares to Jinyi Hi-Tech at "
+        "50.03 yuan each, equivalent to HK$55.49 per share, a premium of about 9.88% to the latest H-share close."
+    ),
+    "公司股價周三低開,至中午休市報49.24港元,跌2.5%。": (
+        "The company's shares opened lower on Wednesday and were at HK$49.24 at the midday break, down 2.5%."
+    ),
+    "李世達": "Li Shida",
+}
+
+SECOND_PAGE = """簡訊:零跑汽車再度發行內資股
+
+公司於1月6日與金義高新訂立內資股認購協議,將按每股50.03元向其發行約6,200萬股內資股,相當於每股55.49港元,較最新H股收市價溢價約9.88%。 公司股價周三低開,至中午休市報49.24港元,跌2.5%。 市場反應冷淡。 李世達
+"""
+
+
+def test_reviewed_sentences_are_reused_on_another_page_and_only_the_rest_is_translated(workdir: Path) -> None:
+    translate_page(page(), TranslateOptions(), engine=CountingEngine())
+    en_path = next((workdir / "translations").glob("9863-hk-*/en.po"))
+    po = polib.pofile(str(en_path), wrapwidth=0)
+    for entry in po:
+        if entry.msgid in LEAPMOTOR_REVIEWED:
+            entry.msgstr = LEAPMOTOR_REVIEWED[entry.msgid]
+            entry.flags = [f for f in entry.flags if f != "fuzzy"]
+    po.save(str(en_path))
+
+    (workdir / "second.txt").write_text(SECOND_PAGE, encoding="utf-8")
+    engine = CountingEngine()
+    report = translate_page("second.txt", TranslateOptions(), engine=engine)
+    assert engine.calls == [["簡訊:零跑汽車再度發行內資股", "市場反應冷淡。"]]
+    assert report.articles[0].from_tm == 3
+
+    drafts = {e.msgid: e for e in polib.pofile(str(report.articles[0].folder / "en.po"))}
+    price = drafts["公司股價周三低開,至中午休市報49.24港元,跌2.5%。"]
+    assert price.msgstr == LEAPMOTOR_REVIEWED["公司股價周三低開,至中午休市報49.24港元,跌2.5%。"]
+    assert price.fuzzy and "tm: exact match of 9863-hk-" in price.comment
+    issue = next(e for k, e in drafts.items() if "6,200萬股" in k)
+    assert issue.fuzzy and "tm: " in issue.comment
+    assert "62 million" in issue.msgstr and "59.96" not in issue.msgstr
+    assert "QA: error" not in issue.tcomment
