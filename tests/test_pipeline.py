@@ -238,10 +238,15 @@ def test_the_installed_package_is_used_when_no_model_is_named(workdir: Path) -> 
     _assert_every_sentence_drafted(workdir / "translations")
 
 
+ISSUE = (
+    "公司於1月6日與金義高新訂立內資股認購協議,將按每股50.03元向其發行約{}股內資股,"
+    "相當於每股55.49港元,較最新H股收市價溢價約9.88%。"
+)
 LEAPMOTOR_REVIEWED = {
-    "公司於1月6日與金義高新訂立內資股認購協議,將按每股50.03元向其發行約5,996萬股內資股,相當於每股55.49港元,較最新H股收市價溢價約9.88%。": (
+    ISSUE.format("5,996萬"): (
         "On January 6 the company agreed to issue about 59.96 million domestic shares to Jinyi Hi-Tech at "
-        "50.03 yuan each, equivalent to HK$55.49 per share, a premium of about 9.88% to the latest H-share close."
+        "50.03 yuan each, equivalent to HK$55.49 per share, a premium of about 9.88% to the latest "
+        "H-share close."
     ),
     "公司股價周三低開,至中午休市報49.24港元,跌2.5%。": (
         "The company's shares opened lower on Wednesday and were at HK$49.24 at the midday break, down 2.5%."
@@ -249,10 +254,11 @@ LEAPMOTOR_REVIEWED = {
     "李世達": "Li Shida",
 }
 
-SECOND_PAGE = """簡訊:零跑汽車再度發行內資股
-
-公司於1月6日與金義高新訂立內資股認購協議,將按每股50.03元向其發行約6,200萬股內資股,相當於每股55.49港元,較最新H股收市價溢價約9.88%。 公司股價周三低開,至中午休市報49.24港元,跌2.5%。 市場反應冷淡。 李世達
-"""
+SECOND_PAGE = (
+    "簡訊:零跑汽車再度發行內資股\n\n"
+    + ISSUE.format("6,200萬")
+    + " 公司股價周三低開,至中午休市報49.24港元,跌2.5%。 市場反應冷淡。 李世達\n"
+)
 
 
 def test_reviewed_sentences_are_reused_on_another_page_and_only_the_rest_is_translated(workdir: Path) -> None:

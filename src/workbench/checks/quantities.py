@@ -15,13 +15,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from enum import Enum
-from typing import TYPE_CHECKING
 
 from workbench.checks.base import Context, Problem, check
+from workbench.facts.english import Quantity
 from workbench.model import Fact, FactKind, Severity
-
-if TYPE_CHECKING:
-    from workbench.facts import Quantity
 
 MONEY = frozenset({FactKind.AMOUNT, FactKind.PRICE})
 NUMERIC = frozenset(
@@ -69,17 +66,8 @@ class Status(str, Enum):
     MISSING = "missing"
 
 
-@dataclass(frozen=True)
-class Target:
-    """A number read in the draft: its span and text, whatever reader found it."""
-
-    kind: FactKind
-    value: Decimal
-    upper: Decimal | None
-    unit: str
-    start: int
-    end: int
-    text: str
+# A number read in the draft, whichever reader found it (the English reader, or words like "tripled").
+Target = Quantity
 
 
 @dataclass(frozen=True)
@@ -92,10 +80,6 @@ class Match:
     @property
     def right(self) -> bool:
         return self.status is Status.OK
-
-
-def _target(q: Quantity) -> Target:
-    return Target(q.kind, q.value, q.upper, q.unit, q.start, q.end, q.text)
 
 
 def _unit_relation(fact: Fact, target: Target) -> Status:
@@ -236,7 +220,7 @@ def numeric_matches(context: Context) -> tuple[Match, ...]:
         facts = [f for f in context.facts if f.kind in NUMERIC]
         if not facts:
             return ()
-        return align(facts, [_target(q) for q in context.quantities if q.kind in NUMERIC])
+        return align(facts, [q for q in context.quantities if q.kind in NUMERIC])
 
     return context.shared("numeric", compute)
 
@@ -248,7 +232,7 @@ def kind_matches(context: Context, kind: FactKind) -> tuple[Match, ...]:
         facts = [f for f in context.facts if f.kind is kind]
         if not facts:
             return ()
-        targets = [_target(q) for q in context.quantities if q.kind is kind]
+        targets = [q for q in context.quantities if q.kind is kind]
         if kind is FactKind.MULTIPLE:
             targets += _words_as_multiples(context.target)
         return align(facts, targets, scale=False)
