@@ -3,6 +3,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# CI machines are shared and slow at times: judge properties, not speed.
+settings.register_profile("workbench", deadline=None)
+settings.load_profile("workbench")
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_2f4e0c1cd83e9657.txt"
