@@ -138,7 +138,8 @@ def test_comments_and_references_are_refreshed_but_reviewer_notes_and_flags_stay
 
     merged = merge_catalog(old, fresh(page([S1], errors={S1: "59.96 million shares is missing"})))
     e = entry(merged, f"{AID}:p1.s1")
-    assert e.comment == "mt: score -0.50 (test)"
+    # The kept translation is the reviewer's, made from the old draft: its provenance note stays.
+    assert e.comment == "mt: score -9.99 (old engine)"
     assert e.occurrences == [("seeds/page.txt", "10")]
     assert e.tcomment.split("\n") == [
         "Ask the desk about the H-share count",
@@ -363,3 +364,26 @@ def test_a_reviewers_session_on_disk_survives_an_edited_page(tmp_path: Path) -> 
     live = {u.getcontext(): u for u in units if not u.isobsolete()}
     assert live[f"{AID}:p2.s3"].prev_source == S2
     assert [u.source for u in units if u.isobsolete()] == [S3]
+
+
+def test_a_kept_draft_keeps_the_note_of_where_it_came_from() -> None:
+    import polib
+
+    from workbench.po import merge_catalog
+
+    old = polib.POFile(wrapwidth=0)
+    old.append(
+        polib.POEntry(
+            msgctxt="a:p1.s1",
+            msgid="股價上升。",
+            msgstr="Shares rose.",
+            flags=["fuzzy"],
+            comment="fact: old\nmt: score -0.40 (model 1.0 (cpu))",
+        )
+    )
+    fresh = polib.POFile(wrapwidth=0)
+    fresh.append(polib.POEntry(msgctxt="a:p1.s1", msgid="股價上升。", msgstr="", comment="fact: new"))
+    merged = merge_catalog(old, fresh)
+    (entry,) = [e for e in merged if not e.obsolete]
+    assert entry.msgstr == "Shares rose."
+    assert entry.comment.split("\n") == ["fact: new", "mt: score -0.40 (model 1.0 (cpu))"]

@@ -7,10 +7,16 @@ Simplified version of a news article should keep the author's words, so ``hk2s``
 
 Glossary names keep the Simplified form the glossary gives: official Simplified company names can differ
 from a character-by-character conversion.
+
+One gap of OpenCC matters in every Hong Kong article: Traditional 著 is both the verb particle (隨著,
+標誌著, 意味著), which Simplified writes 着, and the 著 of 著名, 顯著, 著作, which stays. OpenCC leaves it
+as 著 everywhere, so mainland readers would see 随著 throughout. After conversion, 著 becomes 着 unless it is
+part of a word where Simplified keeps 著.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
@@ -18,6 +24,11 @@ from typing import Any
 from workbench.model import TermHit
 
 DEFAULT_CONFIG = "hk2s"
+
+# Words in which Simplified Chinese keeps 著 (written as they are after conversion).
+_KEEP_ZHU_AFTER = "显卓昭土名巨原论专编译遗新拙大合撰"  # 显著, 卓著, 名著, 原著, 专著, 合著 ...
+_KEEP_ZHU_BEFORE = "名作称述书者录"  # 著名, 著作, 著称, 著述, 著书, 著者, 著录
+_ZHU = re.compile(f"(?<![{_KEEP_ZHU_AFTER}])著(?![{_KEEP_ZHU_BEFORE}])")
 
 
 @lru_cache(maxsize=4)
@@ -29,9 +40,13 @@ def _converter(config: str) -> Any:
 
 def to_simplified(text: str, hits: Sequence[TermHit] = (), config: str = DEFAULT_CONFIG) -> str:
     """``text`` in Simplified Chinese; glossary hits take their glossary Simplified name."""
-    convert = _converter(config).convert
+    opencc_convert = _converter(config).convert
+
+    def convert(part: str) -> str:
+        return _ZHU.sub("着", str(opencc_convert(part)))
+
     if not hits:
-        return str(convert(text))
+        return convert(text)
     out: list[str] = []
     cursor = 0
     for hit in sorted(hits, key=lambda h: h.start):

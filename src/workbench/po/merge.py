@@ -139,7 +139,7 @@ def _carry(old: polib.POEntry, new: polib.POEntry, *, changed: bool) -> polib.PO
     entry = polib.POEntry(
         msgctxt=new.msgctxt,
         msgid=new.msgid,
-        comment=new.comment,
+        comment=_comment(old, new, kept_draft=bool(old.msgstr)),
         occurrences=list(new.occurrences),
         tcomment="\n".join(_reviewer_lines(old.tcomment) + _qa_lines(new.tcomment)),
     )
@@ -169,6 +169,19 @@ def _carry(old: polib.POEntry, new: polib.POEntry, *, changed: bool) -> polib.PO
     others = _unique(flag for flag in old.flags + new.flags if flag != FUZZY)
     entry.flags = ([FUZZY] if fuzzy else []) + others
     return entry
+
+
+# Extracted comments that say where the draft came from: they describe the msgstr, not the source.
+_PROVENANCE = ("mt:", "tm:")
+
+
+def _comment(old: polib.POEntry, new: polib.POEntry, *, kept_draft: bool) -> str:
+    """The fresh extracted comments; a kept old translation keeps the note of where it came from."""
+    if not kept_draft:
+        return str(new.comment)
+    fresh = [line for line in _lines(new.comment) if not line.startswith(_PROVENANCE)]
+    kept = [line for line in _lines(old.comment) if line.startswith(_PROVENANCE)]
+    return "\n".join(fresh + kept)
 
 
 def _obsolete(old: polib.POEntry) -> polib.POEntry:
