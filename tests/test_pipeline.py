@@ -285,3 +285,11 @@ def test_reviewed_sentences_are_reused_on_another_page_and_only_the_rest_is_tran
     assert issue.fuzzy and "tm: " in issue.comment
     assert "62 million" in issue.msgstr and "59.96" not in issue.msgstr
     assert "QA: error" not in issue.tcomment
+
+
+def test_an_output_folder_that_cannot_be_created_is_one_line(workdir: Path) -> None:
+    (workdir / "translations").write_text("not a folder", encoding="utf-8")
+    result = runner.invoke(app, ["translate", page(), "--no-mt"])
+    assert result.exit_code == 2
+    assert "translations" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert (workdir / "translations").read_text(encoding="utf-8") == "not a folder"

@@ -38,6 +38,10 @@ def guarded(func: F) -> F:
             return func(*args, **kwargs)
         except WorkbenchError as err:
             raise fail(str(err)) from None
+        except OSError as err:
+            # A full disk, a read-only folder, a file where a folder should be: say which path and why.
+            where = err.filename if err.filename is not None else "a file"
+            raise fail(f"{where}: {err.strerror or err}; check the path and its permissions") from None
         except KeyboardInterrupt:
             raise fail(
                 "interrupted; files already written are complete, nothing is half-written", 130
