@@ -156,7 +156,6 @@ def translate_page(
             report.articles.append(_write(plan, glossary, options, report))
         except POFileError as err:
             report.failures.append(str(err))
-        progress(f"{plan.folder}")
     return report
 
 
@@ -220,7 +219,7 @@ def _fill_from_engine(
     report.engine = engine.describe()
     segments = [plans[p].segments[s] for p, s in todo]
     texts = [seg.simplified if engine.wants_simplified else seg.text for seg in segments]
-    progress(f"translating {len(texts)} sentences with {report.engine}")
+    progress(f"translating {len(texts)} sentences with {report.engine} ...")
     translations = engine.translate(texts)
     report.mt_calls += 1
     for (p_index, s_index), seg, translation in zip(todo, segments, translations, strict=True):

@@ -63,7 +63,7 @@ def translate(
         tm_threshold=tm_threshold,
         marker=marker,
     )
-    report = translate_page(page, options, progress=lambda line: None)
+    report = translate_page(page, options, progress=lambda line: typer.echo(line, err=True))
     if as_json:
         print_json(
             {
