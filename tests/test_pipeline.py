@@ -161,11 +161,15 @@ def test_a_broken_po_file_stops_only_its_article_and_is_left_as_it_was(workdir: 
     )
     en_path.write_text(broken, encoding="utf-8")
     before = en_path.read_bytes()
+    zh_path = en_path.with_name("zh_Hans.po")
+    zh_before = zh_path.read_bytes()
     result = runner.invoke(app, ["translate", page(), "--no-mt"])
     assert result.exit_code == 2
     lines = [line for line in result.stderr.splitlines() if "en.po" in line]
     assert len(lines) == 1 and f"{SENSETIME}/en.po:" in lines[0]
     assert en_path.read_bytes() == before
+    # The article stops whole: its Simplified catalog stays in step with the English one.
+    assert zh_path.read_bytes() == zh_before
     assert "Traceback" not in result.output
 
 

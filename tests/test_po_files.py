@@ -10,7 +10,7 @@ import pytest
 
 from workbench.errors import POFileError, WorkbenchError
 from workbench.model import Article, Origin, Segment
-from workbench.po import load_po, save_po, write_article_catalogs
+from workbench.po import load_po, save_po
 
 NOW = datetime(2024, 5, 1, 12, 0, tzinfo=timezone(timedelta(hours=8)))
 AID = "maogeping-results"
@@ -54,15 +54,13 @@ def test_a_broken_file_is_refused_with_its_line_and_left_byte_identical(
     path.write_text(GOOD.replace('msgstr "Mao Geping reports full-year results."', broken), encoding="utf-8")
     before = path.read_bytes()
     with pytest.raises(POFileError) as caught:
-        write_article_catalogs(tmp_path, ARTICLE, segments(S1, S2), now=NOW)
+        load_po(path)
     message = str(caught.value)
     assert message.startswith(f"{path}:{line}: ")
     assert what in message
     assert message.endswith("fix it in your PO editor or move it away, it was left unchanged")
     assert "\n" not in message
     assert path.read_bytes() == before
-    # Stopping the article means its other catalog is not written either: the two stay in step.
-    assert not (tmp_path / "zh_Hans.po").exists()
 
 
 def test_a_duplicate_definition_is_refused_like_msgfmt_does(tmp_path: Path) -> None:
@@ -88,7 +86,7 @@ def test_a_folder_or_missing_file_is_one_clear_line(tmp_path: Path) -> None:
     with pytest.raises(POFileError, match="no such PO file"):
         load_po(tmp_path / "missing.po")
     with pytest.raises(WorkbenchError):
-        write_article_catalogs(tmp_path, ARTICLE, segments(S1), now=NOW)
+        load_po(tmp_path)
 
 
 def test_a_file_from_a_po_editor_loads_crlf_bom_and_wrapped_lines(tmp_path: Path) -> None:
@@ -126,27 +124,3 @@ def test_save_writes_unwrapped_utf8_atomically_and_skips_identical_content(tmp_p
     stamp = path.stat().st_mtime_ns
     assert not save_po(po, path)
     assert path.stat().st_mtime_ns == stamp
-
-
-def test_write_article_catalogs_writes_both_and_merges_on_the_next_run(tmp_path: Path) -> None:
-    paths = write_article_catalogs(tmp_path, ARTICLE, segments(S1, S2), engine="test", now=NOW)
-    assert [p.name for p in paths] == ["en.po", "zh_Hans.po"]
-    en = load_po(paths[0])
-    assert en.metadata["Language"] == "en"
-    assert en.metadata["X-Workbench-English-Title"] == "Mao Geping results"
-    assert [(e.msgctxt, e.msgstr, e.fuzzy) for e in en] == [
-        (f"{AID}:p1.s1", "MT 1", True),
-        (f"{AID}:p1.s2", "MT 2", True),
-    ]
-    zh = load_po(paths[1])
-    assert [(e.msgstr, e.fuzzy) for e in zh] == [("简1", True), ("简2", True)]
-
-    en[0].msgstr = "Mao Geping reports full-year results."
-    en[0].flags = []
-    en.save(str(paths[0]))
-    write_article_catalogs(tmp_path, ARTICLE, segments(S2), engine="test", now=NOW)
-    en = load_po(paths[0])
-    assert [(e.msgid, e.msgstr, e.obsolete) for e in en] == [
-        (S2, "MT 2", 0),
-        (S1, "Mao Geping reports full-year results.", 1),
-    ]

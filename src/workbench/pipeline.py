@@ -165,7 +165,8 @@ def _needing_drafts(plans: list[_Plan]) -> list[tuple[int, int]]:
     for p_index, plan in enumerate(plans):
         known: set[str] = set()
         if plan.existing_en is not None:
-            known = {e.msgid for e in plan.existing_en if e.msgstr and not e.obsolete}
+            # Obsolete entries count: the merge revives them when their sentence comes back.
+            known = {e.msgid for e in plan.existing_en if e.msgstr}
         todo.extend((p_index, s_index) for s_index, seg in enumerate(plan.segments) if seg.text not in known)
     return todo
 

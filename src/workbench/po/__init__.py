@@ -4,7 +4,7 @@ Imports polib and rapidfuzz: command modules import this package inside their co
 """
 
 from workbench.po.export import LANGUAGES, export_catalog, render_po
-from workbench.po.files import load_po, save_po, write_article_catalogs
+from workbench.po.files import load_po, save_po
 from workbench.po.merge import merge_catalog
 
 __all__ = [
@@ -14,5 +14,4 @@ __all__ = [
     "merge_catalog",
     "render_po",
     "save_po",
-    "write_article_catalogs",
 ]

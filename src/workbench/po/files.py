@@ -9,17 +9,12 @@ one line naming the file and line, and the file is left exactly as it was.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from datetime import datetime
 from pathlib import Path
 
 import polib
 
-from workbench import __version__
 from workbench.errors import POFileError
-from workbench.model import Article, Segment
-from workbench.po.export import LANGUAGES, export_catalog, render_po
-from workbench.po.merge import merge_catalog
+from workbench.po.export import render_po
 from workbench.textio import write_text_atomic
 
 _ADVICE = "fix it in your PO editor or move it away, it was left unchanged"
@@ -77,32 +72,6 @@ def save_po(po: polib.POFile, path: str | Path) -> bool:
         pass
     write_text_atomic(p, data.decode("utf-8"))
     return True
-
-
-def write_article_catalogs(
-    folder: str | Path,
-    article: Article,
-    segments: Sequence[Segment],
-    *,
-    engine: str | None = None,
-    generator_version: str = __version__,
-    now: datetime | None = None,
-) -> list[Path]:
-    """Export, merge with what is on disk, and write ``en.po`` and ``zh_Hans.po`` in the article's folder.
-
-    Both existing files are read before either is written, so a broken one stops the article without
-    leaving its two catalogs out of step.
-    """
-    base = Path(folder)
-    paths = [base / f"{language}.po" for language in LANGUAGES]
-    existing = [load_po(path) if path.exists() else None for path in paths]
-    merged = []
-    for language, old in zip(LANGUAGES, existing, strict=True):
-        fresh = export_catalog(article, segments, language, generator_version, engine=engine, now=now)
-        merged.append(merge_catalog(old, fresh))
-    for po, path in zip(merged, paths, strict=True):
-        save_po(po, path)
-    return paths
 
 
 def _check_lines(shown: str, text: str) -> None:
