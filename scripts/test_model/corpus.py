@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+from workbench.facts.render import MONTHS
+
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 
@@ -215,20 +217,7 @@ VOCAB: tuple[tuple[str, str], ...] = (
     ),
 )
 
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+_MONTHS = MONTHS
 _WEEKDAYS = (
     ("一", "Monday"),
     ("二", "Tuesday"),

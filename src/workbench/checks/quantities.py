@@ -260,16 +260,18 @@ def amount_missing(context: Context) -> Iterator[Problem]:
             yield _problem(m, f"{describe(m.fact)} ({m.fact.english}) is missing from the translation")
 
 
+def _mismatch(m: Match, note: str = "") -> Problem:
+    return _problem(
+        m, f"{describe(m.fact)} should be {m.fact.english}; the translation has {_shown(m)}{note}"
+    )
+
+
 @check("amount-scale", Severity.ERROR)
 def amount_scale(context: Context) -> Iterator[Problem]:
     """A quantity has the right digits at the wrong power of ten (million for billion)."""
     for m in numeric_matches(context):
         if m.status is Status.SCALE:
-            yield _problem(
-                m,
-                f"{describe(m.fact)} should be {m.fact.english}; the translation has {_shown(m)} "
-                "(wrong scale)",
-            )
+            yield _mismatch(m, " (wrong scale)")
 
 
 @check("amount-wrong", Severity.ERROR)
@@ -277,15 +279,9 @@ def amount_wrong(context: Context) -> Iterator[Problem]:
     """A quantity has another value, or another currency, than the source."""
     for m in numeric_matches(context):
         if m.status is Status.VALUE:
-            yield _problem(
-                m, f"{describe(m.fact)} should be {m.fact.english}; the translation has {_shown(m)}"
-            )
+            yield _mismatch(m)
         elif m.status is Status.CURRENCY:
-            yield _problem(
-                m,
-                f"{describe(m.fact)} should be {m.fact.english}; the translation has {_shown(m)} "
-                "(wrong currency)",
-            )
+            yield _mismatch(m, " (wrong currency)")
 
 
 @check("amount-currency", Severity.WARNING)
@@ -293,11 +289,7 @@ def amount_currency(context: Context) -> Iterator[Problem]:
     """An amount is right but its currency is not said (yuan, HK$ and US$ differ)."""
     for m in numeric_matches(context):
         if m.status is Status.CURRENCY_DROPPED:
-            yield _problem(
-                m,
-                f"{describe(m.fact)} should be {m.fact.english}; the translation has {_shown(m)} "
-                "without its currency",
-            )
+            yield _mismatch(m, " without its currency")
 
 
 def _mismatches(context: Context, kind: FactKind) -> Iterator[Problem]:
@@ -305,9 +297,7 @@ def _mismatches(context: Context, kind: FactKind) -> Iterator[Problem]:
         if m.status is Status.MISSING:
             yield _problem(m, f"{describe(m.fact)} ({m.fact.english}) is missing from the translation")
         elif not m.right:
-            yield _problem(
-                m, f"{describe(m.fact)} should be {m.fact.english}; the translation has {_shown(m)}"
-            )
+            yield _mismatch(m)
 
 
 @check("percent-mismatch", Severity.ERROR)
