@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import sys
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -38,6 +39,10 @@ def guarded(func: F) -> F:
             return func(*args, **kwargs)
         except WorkbenchError as err:
             raise fail(str(err)) from None
+        except BrokenPipeError:
+            # The reader went away (`| head`): stop quietly, as command-line tools do.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(EXIT_OK) from None
         except OSError as err:
             # A full disk, a read-only folder, a file where a folder should be: say which path and why.
             where = err.filename if err.filename is not None else "a file"
