@@ -297,3 +297,38 @@ def test_an_output_folder_that_cannot_be_created_is_one_line(workdir: Path) -> N
     assert result.exit_code == 2
     assert "translations" in result.stderr and len(result.stderr.strip().splitlines()) == 1
     assert (workdir / "translations").read_text(encoding="utf-8") == "not a folder"
+
+
+class BetterEngine(CountingEngine):
+    def describe(self) -> str:
+        return "better-engine 2.0 (cpu)"
+
+    def translate(self, texts: Sequence[str]) -> list[Translation]:
+        self.calls.append(list(texts))
+        return [Translation(f"A better draft of {len(t)} characters.", -0.1) for t in texts]
+
+
+def test_refresh_replaces_only_machine_drafts_nobody_touched(workdir: Path) -> None:
+    translate_page(page(), TranslateOptions(), engine=CountingEngine())
+    en_path = workdir / "translations" / SENSETIME / "en.po"
+    _review(en_path, f"{SENSETIME}:p6.s1", "Reviewed and confirmed.")
+    po = polib.pofile(str(en_path), wrapwidth=0)
+    edited = next(e for e in po if e.msgid.startswith("這個轉變是一項全面重組計劃"))
+    edited.msgstr = "Edited by a reviewer but not yet confirmed."  # still fuzzy
+    po.save(str(en_path))
+
+    plain = BetterEngine()
+    translate_page(page(), TranslateOptions(), engine=plain)
+    assert plain.calls == []  # without --refresh-mt nothing already drafted is re-translated
+
+    better = BetterEngine()
+    translate_page(page(), TranslateOptions(refresh_mt=True), engine=better)
+    by_ctx = {e.msgctxt: e for e in polib.pofile(str(en_path))}
+    assert by_ctx[f"{SENSETIME}:p6.s1"].msgstr == "Reviewed and confirmed."
+    assert by_ctx[edited.msgctxt].msgstr == "Edited by a reviewer but not yet confirmed."
+    assert FIRST_BODY not in better.calls[0] and edited.msgid not in better.calls[0]
+    refreshed = [e for e in by_ctx.values() if e.msgstr.startswith("A better draft")]
+    assert len(refreshed) == len(by_ctx) - 2
+    assert all(
+        e.fuzzy and "better-engine 2.0" in e.comment and "counting-engine" not in e.comment for e in refreshed
+    )

@@ -27,6 +27,7 @@ from workbench.model import (
     TermHit,
 )
 from workbench.po import export_catalog, render_po, save_po
+from workbench.po.export import fingerprint, untouched_machine_draft
 
 GOLDEN = Path(__file__).parent / "golden" / "po"
 HKT = timezone(timedelta(hours=8))
@@ -258,9 +259,12 @@ def test_english_comments_carry_glossary_facts_score_and_notes() -> None:
     assert entry.comment.split("\n") == [
         "glossary: 商湯集團股份有限公司 → SenseTime Group Inc. (0020.HK)",
         "fact: 0020.HK = (0020.HK)",
-        f"mt: score -0.42 ({ENGINE})",
+        f"mt: score -0.42 ({ENGINE}) draft:{fingerprint(entry.msgstr)}",
         "mt: repetitive output",
     ]
+    assert untouched_machine_draft(entry)
+    entry.msgstr += " Edited."
+    assert not untouched_machine_draft(entry)
     assert entry.tcomment.split("\n") == [
         "QA: error ticker-missing: (0020.HK) is missing from the translation",
         "QA: warning name-variant: write SenseTime Group Inc. on first mention",

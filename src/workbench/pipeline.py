@@ -45,6 +45,7 @@ class TranslateOptions:
     use_mt: bool = True
     use_tm: bool = True
     tm_threshold: float = 75.0
+    refresh_mt: bool = False  # re-translate machine drafts nobody has edited (a better model came)
     marker: str | None = None  # how the English draft marks unreviewed sentences; None: the default
 
 
@@ -145,7 +146,7 @@ def translate_page(
             continue
         plans.append(_Plan(article, segments, folder, existing_en, existing_zh))
 
-    todo = _needing_drafts(plans)
+    todo = _needing_drafts(plans, options.refresh_mt)
     if options.use_tm and todo:
         todo = _fill_from_memory(plans, todo, options, glossary)
     if options.use_mt and todo:
@@ -159,14 +160,23 @@ def translate_page(
     return report
 
 
-def _needing_drafts(plans: list[_Plan]) -> list[tuple[int, int]]:
-    """(plan, segment) indexes of sentences with no translation in the article's en.po yet."""
+def _needing_drafts(plans: list[_Plan], refresh_mt: bool) -> list[tuple[int, int]]:
+    """(plan, segment) indexes of sentences with no translation in the article's en.po yet.
+
+    With ``refresh_mt``, machine drafts that are still exactly as the engine wrote them count as missing.
+    """
+    from workbench.po.export import untouched_machine_draft
+
     todo: list[tuple[int, int]] = []
     for p_index, plan in enumerate(plans):
         known: set[str] = set()
         if plan.existing_en is not None:
             # Obsolete entries count: the merge revives them when their sentence comes back.
-            known = {e.msgid for e in plan.existing_en if e.msgstr}
+            known = {
+                e.msgid
+                for e in plan.existing_en
+                if e.msgstr and not (refresh_mt and not e.obsolete and untouched_machine_draft(e))
+            }
         todo.extend((p_index, s_index) for s_index, seg in enumerate(plan.segments) if seg.text not in known)
     return todo
 

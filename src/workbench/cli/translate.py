@@ -41,6 +41,13 @@ def translate(
     tm_threshold: Annotated[
         float, typer.Option(help="Lowest similarity (0-100) for a translation-memory match.")
     ] = 75.0,
+    refresh_mt: Annotated[
+        bool,
+        typer.Option(
+            "--refresh-mt",
+            help="Re-translate machine drafts nobody has edited yet (after installing a better model).",
+        ),
+    ] = False,
     marker: Annotated[str | None, typer.Option(help="Marker for unreviewed sentences in en.md.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON summary.")] = False,
 ) -> None:
@@ -61,6 +68,7 @@ def translate(
         use_mt=not no_mt,
         use_tm=not no_tm,
         tm_threshold=tm_threshold,
+        refresh_mt=refresh_mt,
         marker=marker,
     )
     report = translate_page(page, options, progress=lambda line: typer.echo(line, err=True))

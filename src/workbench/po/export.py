@@ -6,6 +6,7 @@ memory and the English build read these files back, and Poedit/Weblate show the 
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable, Sequence
 from datetime import datetime
@@ -87,6 +88,22 @@ def clean_text(text: str) -> str:
     return _LINE_BREAKERS.sub(" ", text)
 
 
+DRAFT_MARK = "draft:"
+
+
+def fingerprint(draft: str) -> str:
+    """A short digest of a machine draft, written beside it so a later run can tell it was never edited."""
+    return hashlib.sha1(draft.encode("utf-8")).hexdigest()[:8]
+
+
+def untouched_machine_draft(entry: polib.POEntry) -> bool:
+    """Whether ``entry`` still holds, fuzzy and unedited, the machine draft its ``mt:`` comment describes."""
+    if "fuzzy" not in entry.flags or not entry.msgstr:
+        return False
+    mark = f"{DRAFT_MARK}{fingerprint(entry.msgstr)}"
+    return any(line.startswith("mt:") and line.endswith(mark) for line in (entry.comment or "").split("\n"))
+
+
 def qa_line(severity: Severity, check: str, message: str) -> str:
     return _one_line(f"{QA_PREFIX}{severity.value} {check}: {message}")
 
@@ -163,6 +180,7 @@ def _en_comments(segment: Segment, engine: str | None) -> list[str]:
         line = f"mt: score {segment.score:.2f}"
         if engine:
             line += f" ({engine})"
+        line += f" {DRAFT_MARK}{fingerprint(segment.draft)}"
         lines.append(_one_line(line))
     lines += [_one_line(note) for note in segment.notes if note.strip()]
     return lines

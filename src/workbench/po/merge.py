@@ -17,7 +17,7 @@ from difflib import SequenceMatcher
 import polib
 from rapidfuzz import fuzz
 
-from workbench.po.export import OUR_HEADER_FIELDS, QA_PREFIX, match_edges, render_po
+from workbench.po.export import OUR_HEADER_FIELDS, QA_PREFIX, match_edges, render_po, untouched_machine_draft
 
 # A changed sentence at the same msgctxt is the same sentence edited, unless almost nothing is left of
 # it: then the old translation would mislead more than a fresh draft helps (it stays, obsolete).
@@ -136,15 +136,19 @@ def _pair(
 
 def _carry(old: polib.POEntry, new: polib.POEntry, *, changed: bool) -> polib.POEntry:
     """``new`` (fresh references, comments and QA lines) with the reviewer's part of ``old``."""
+    # A machine draft nobody has touched gives way to a fresh one: for a changed sentence, a draft of the new
+    # text beats a draft of the old one; for the same sentence, a newer model's (--refresh-mt). Anything a
+    # reviewer typed, or any entry they confirmed, stays.
+    refresh = bool(new.msgstr) and untouched_machine_draft(old)
     entry = polib.POEntry(
         msgctxt=new.msgctxt,
         msgid=new.msgid,
-        comment=_comment(old, new, kept_draft=bool(old.msgstr)),
+        comment=_comment(old, new, kept_draft=bool(old.msgstr) and not refresh),
         occurrences=list(new.occurrences),
         tcomment="\n".join(_reviewer_lines(old.tcomment) + _qa_lines(new.tcomment)),
     )
     old_fuzzy = FUZZY in old.flags
-    if old.msgstr:
+    if old.msgstr and not refresh:
         if changed:
             entry.msgstr = match_edges(new.msgid, old.msgstr)
             fuzzy = True
