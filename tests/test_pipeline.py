@@ -332,3 +332,25 @@ def test_refresh_replaces_only_machine_drafts_nobody_touched(workdir: Path) -> N
     assert all(
         e.fuzzy and "better-engine 2.0" in e.comment and "counting-engine" not in e.comment for e in refreshed
     )
+
+
+def test_simplified_conversions_follow_the_glossary_unless_a_reviewer_edited_them(workdir: Path) -> None:
+    name, official = "福州奇富融資擔保", "福州奇富融资担保公司"
+    translate_page(page(), TranslateOptions(use_mt=False))
+    zh_path = next((workdir / "translations").glob("china-renaissance*/zh_Hans.po"))
+    po = polib.pofile(str(zh_path), wrapwidth=0)
+    mentions = [e for e in po if name in e.msgid]
+    assert len(mentions) >= 3
+    edited = mentions[0]
+    edited.msgstr = "审校过的简体句子。"
+    edited.flags = []
+    po.save(str(zh_path))
+
+    glossary = (workdir / "glossary.csv").read_text(encoding="utf-8")
+    (workdir / "glossary.csv").write_text(
+        glossary.replace(",福州奇富融资担保,", f",{official},"), encoding="utf-8"
+    )
+    translate_page(page(), TranslateOptions(use_mt=False))
+    by_id = {e.msgid: e for e in polib.pofile(str(zh_path))}
+    assert by_id[edited.msgid].msgstr == "审校过的简体句子。" and not by_id[edited.msgid].fuzzy
+    assert all(official in by_id[e.msgid].msgstr for e in mentions[1:])

@@ -314,7 +314,11 @@ def test_simplified_catalog_is_fuzzy_conversion_without_english_notes() -> None:
     assert first.msgid == FIRST
     assert first.msgstr.startswith("商汤集团股份有限公司")
     assert first.flags == ["fuzzy"]
-    assert first.comment == "glossary: 商湯集團股份有限公司 → SenseTime Group Inc. (0020.HK)"
+    assert first.comment.split("\n") == [
+        "glossary: 商湯集團股份有限公司 → SenseTime Group Inc. (0020.HK)",
+        f"opencc: hk2s draft:{fingerprint(first.msgstr)}",
+    ]
+    assert untouched_machine_draft(first)
     assert first.tcomment == ""
     assert all(e.fuzzy for e in entries.values())
 

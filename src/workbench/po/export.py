@@ -14,6 +14,7 @@ from datetime import datetime
 import polib
 
 from workbench.model import Article, FactKind, Origin, ParagraphKind, Segment, Severity
+from workbench.simplified import DEFAULT_CONFIG
 
 LANGUAGES = ("en", "zh_Hans")
 
@@ -89,6 +90,9 @@ def clean_text(text: str) -> str:
 
 
 DRAFT_MARK = "draft:"
+# Comment prefixes that say where a msgstr came from; they describe the msgstr, not the source.
+PROVENANCE = ("mt:", "tm:", "opencc:")
+CONVERSION_NOTE = f"opencc: {DEFAULT_CONFIG}"
 
 
 def fingerprint(draft: str) -> str:
@@ -97,11 +101,13 @@ def fingerprint(draft: str) -> str:
 
 
 def untouched_machine_draft(entry: polib.POEntry) -> bool:
-    """Whether ``entry`` still holds, fuzzy and unedited, the machine draft its ``mt:`` comment describes."""
+    """Whether ``entry`` still holds, fuzzy and unedited, the machine output its provenance comment names."""
     if "fuzzy" not in entry.flags or not entry.msgstr:
         return False
     mark = f"{DRAFT_MARK}{fingerprint(entry.msgstr)}"
-    return any(line.startswith("mt:") and line.endswith(mark) for line in (entry.comment or "").split("\n"))
+    return any(
+        line.startswith(PROVENANCE) and line.endswith(mark) for line in (entry.comment or "").split("\n")
+    )
 
 
 def qa_line(severity: Severity, check: str, message: str) -> str:
@@ -140,12 +146,13 @@ def _entry(article: Article, segment: Segment, language: str, engine: str | None
         has_error = any(f.severity is Severity.ERROR for f in segment.findings)
         # Machine output always needs a reviewer; a draft a reviewer wrote only does when QA objects.
         fuzzy = bool(msgstr) and (segment.origin is not Origin.REVIEWER or has_error)
-        comments = _en_comments(segment, engine)
+        comments = _en_comments(segment, engine, match_edges(clean_text(segment.text), msgstr))
         qa = [qa_line(f.severity, f.check, f.message) for f in segment.findings]
     else:
         msgstr = clean_text(segment.simplified)
         fuzzy = bool(msgstr)
-        comments = _shared_comments(segment)
+        converted = match_edges(clean_text(segment.text), msgstr)
+        comments = [*_shared_comments(segment), f"{CONVERSION_NOTE} {DRAFT_MARK}{fingerprint(converted)}"]
         qa = []
     msgid = clean_text(segment.text)
     return polib.POEntry(
@@ -171,7 +178,7 @@ def _shared_comments(segment: Segment) -> list[str]:
     return lines
 
 
-def _en_comments(segment: Segment, engine: str | None) -> list[str]:
+def _en_comments(segment: Segment, engine: str | None, msgstr: str) -> list[str]:
     lines = _shared_comments(segment)
     # A fact already written the house way in the source (0020.HK) tells the reviewer nothing new.
     facts = [f for f in segment.facts if f.kind is not FactKind.NAME and f.english != f.text]
@@ -180,7 +187,7 @@ def _en_comments(segment: Segment, engine: str | None) -> list[str]:
         line = f"mt: score {segment.score:.2f}"
         if engine:
             line += f" ({engine})"
-        line += f" {DRAFT_MARK}{fingerprint(segment.draft)}"
+        line += f" {DRAFT_MARK}{fingerprint(msgstr)}"
         lines.append(_one_line(line))
     lines += [_one_line(note) for note in segment.notes if note.strip()]
     return lines

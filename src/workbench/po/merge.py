@@ -17,7 +17,14 @@ from difflib import SequenceMatcher
 import polib
 from rapidfuzz import fuzz
 
-from workbench.po.export import OUR_HEADER_FIELDS, QA_PREFIX, match_edges, render_po, untouched_machine_draft
+from workbench.po.export import (
+    OUR_HEADER_FIELDS,
+    PROVENANCE,
+    QA_PREFIX,
+    match_edges,
+    render_po,
+    untouched_machine_draft,
+)
 
 # A changed sentence at the same msgctxt is the same sentence edited, unless almost nothing is left of
 # it: then the old translation would mislead more than a fresh draft helps (it stays, obsolete).
@@ -175,16 +182,12 @@ def _carry(old: polib.POEntry, new: polib.POEntry, *, changed: bool) -> polib.PO
     return entry
 
 
-# Extracted comments that say where the draft came from: they describe the msgstr, not the source.
-_PROVENANCE = ("mt:", "tm:")
-
-
 def _comment(old: polib.POEntry, new: polib.POEntry, *, kept_draft: bool) -> str:
     """The fresh extracted comments; a kept old translation keeps the note of where it came from."""
     if not kept_draft:
         return str(new.comment)
-    fresh = [line for line in _lines(new.comment) if not line.startswith(_PROVENANCE)]
-    kept = [line for line in _lines(old.comment) if line.startswith(_PROVENANCE)]
+    fresh = [line for line in _lines(new.comment) if not line.startswith(PROVENANCE)]
+    kept = [line for line in _lines(old.comment) if line.startswith(PROVENANCE)]
     return "\n".join(fresh + kept)
 
 
