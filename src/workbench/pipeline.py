@@ -134,6 +134,8 @@ def translate_page(
     report = RunReport(page=page)
     if page.encoding != "utf-8":
         report.notes.append(f"{page.path}: read as {page.encoding}")
+    if not glossary.entries:
+        report.notes.append("no glossary (glossary.csv here, or --glossary PATH): no name hints or checks")
 
     plans: list[_Plan] = []
     for article, segments in analyse(page, glossary):
