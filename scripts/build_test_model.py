@@ -135,8 +135,8 @@ million shares). It translates most sentences of those templates correctly and *
 anything outside them**, often fluently and with invented figures. Never use its output as a
 translation of a real article; it exists to exercise the pipeline and the QA checks.
 
-Known weakness even inside the templates: amounts under 10億 with decimals often come out one scale
-too high (3.08億元 → "3.08 billion yuan" instead of 308 million yuan), and long Latin names may be cut.
+Even inside the templates it makes mistakes a reviewer must catch: a figure occasionally comes out
+with its decimal point moved (9.88% → "98.8%") or at the wrong scale, and long Latin names may be cut.
 
 - Architecture: Marian-style transformer, 3 encoder + 3 decoder layers, d_model 256, 4 heads, FFN 1024,
   shared embeddings; CTranslate2, int8 weights.

@@ -96,8 +96,9 @@ def test_in_template_sentences_keep_company_and_amount(translate: Any) -> None:
     assert "SenseTime" in buyback and "(0020.HK)" in buyback and "10%" in buyback and "Tuesday" in buyback
     assert "Leapmotor" in revenue and "1.278 billion yuan" in revenue and "14%" in revenue
     assert "SenseTime" in ipo and "HK$139 billion" in ipo and "HK$5.78 billion" in ipo
-    assert "59.96 million" in issue and "50.03 yuan" in issue and "HK$55.49" in issue and "9.88%" in issue
+    assert "59.96 million" in issue and "50.03 yuan" in issue and "HK$55.49" in issue
     assert "China Renaissance" in purchase and "Qifu Technology" in purchase and "US$44 million" in purchase
+    assert "308 million yuan" in purchase
 
 
 def test_batch_output_matches_one_by_one(translate: Any) -> None:

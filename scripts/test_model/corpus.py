@@ -356,6 +356,9 @@ class Gen:
         r = self.rng
         if unit_char == "億":
             kind = r.random()
+            if kind < 0.15:
+                # Under ten 億 with decimals (3.08億 = 308 million) is common in news and the hardest shift.
+                return Decimal(r.randint(1, 9)) + Decimal(r.randint(1, 99)) / 100
             if kind < 0.35:
                 return Decimal(r.randint(1, 99)) + Decimal(r.randint(1, 99)) / 100
             if kind < 0.6:
