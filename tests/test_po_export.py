@@ -26,8 +26,8 @@ from workbench.model import (
     Severity,
     TermHit,
 )
-from workbench.po import export_catalog, render_po, save_po
-from workbench.po.export import fingerprint, untouched_machine_draft
+from workbench.po import export_catalog, render_po, save_po, untouched_machine_draft
+from workbench.po.export import fingerprint
 
 GOLDEN = Path(__file__).parent / "golden" / "po"
 HKT = timezone(timedelta(hours=8))

@@ -16,8 +16,8 @@ from typing import Any
 
 from workbench.errors import InputError
 from workbench.model import ParagraphKind
+from workbench.po import article_of, is_reviewed, load_po, load_po_if_present
 from workbench.textio import write_text_atomic
-from workbench.tm import is_reviewed, open_po
 
 DEFAULT_MARKER = "⟦MT⟧ "
 ENGLISH_TITLE = "X-Workbench-English-Title"
@@ -78,8 +78,8 @@ def build_article(folder: Path, marker: str = DEFAULT_MARKER, reviewed_only: boo
         raise InputError(f"{folder}: no en.po here; give an article folder made by `workbench translate`")
     if not marker.strip():
         raise InputError("the marker is empty; give text an editor can search for, e.g. --marker '⟦MT⟧ '")
-    po = open_po(en_path)
-    article = str(po.metadata.get("X-Workbench-Article") or folder.name)
+    po = load_po(en_path)
+    article = article_of(po, en_path)
     english = _sentences(po)
     unreviewed = tuple(_unreviewed(en_path, po))
     if reviewed_only and unreviewed:
@@ -90,8 +90,9 @@ def build_article(folder: Path, marker: str = DEFAULT_MARKER, reviewed_only: boo
     outputs = {}
     text, marked = _render_english(english, marker, po.metadata.get(ENGLISH_TITLE, "").strip())
     outputs[folder / "en.md"] = text
-    if zh_path.is_file():
-        outputs[folder / "zh_Hans.txt"] = _render_simplified(_sentences(open_po(zh_path)))
+    zh = load_po_if_present(zh_path)
+    if zh is not None:
+        outputs[folder / "zh_Hans.txt"] = _render_simplified(_sentences(zh))
     for path, content in outputs.items():
         write_text_atomic(path, content)
     return BuildResult(folder, article, tuple(outputs), unreviewed, marked, refused=False)

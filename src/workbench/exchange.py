@@ -17,8 +17,9 @@ from pathlib import Path
 
 from workbench import __version__
 from workbench.errors import InputError
+from workbench.po import article_of, is_reviewed, load_po
 from workbench.textio import write_bytes_atomic
-from workbench.tm import TMEntry, TranslationMemory, article_id, is_reviewed, open_po
+from workbench.tm import TMEntry, TranslationMemory
 
 TMX_SOURCE = "zh-Hant"
 XLIFF_NS = "urn:oasis:names:tc:xliff:document:2.0"
@@ -84,8 +85,8 @@ def xliff_bytes(folder: Path) -> tuple[bytes, str, int]:
     en_path = folder / "en.po"
     if not en_path.is_file():
         raise InputError(f"{folder}: no en.po here; give an article folder made by `workbench translate`")
-    po = open_po(en_path)
-    article = article_id(po, en_path)
+    po = load_po(en_path)
+    article = article_of(po, en_path)
     root = ET.Element("xliff", {"xmlns": XLIFF_NS, "version": "2.0", "srcLang": TMX_SOURCE, "trgLang": "en"})
     file_el = ET.SubElement(root, "file", id=_nmtoken(article))
     source = po.metadata.get("X-Workbench-Source")

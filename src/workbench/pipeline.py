@@ -8,14 +8,14 @@ translation memory can serve are never sent to the engine.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workbench import __version__
 from workbench.errors import ModelError, POFileError
-from workbench.model import Article, Finding, Origin, ParagraphKind, Segment, Severity
+from workbench.model import Article, Origin, ParagraphKind, Segment, Severity
 from workbench.pages import split_page
 from workbench.segment import split_sentences
 from workbench.simplified import to_simplified
@@ -127,7 +127,7 @@ def translate_page(
     ``engine`` may be given (tests, other front ends); otherwise it is loaded from ``options`` only when some
     sentence needs a machine draft.
     """
-    from workbench.po import load_po
+    from workbench.po import load_po_if_present
 
     page = read_page(path)
     glossary = load_glossary_for(options.glossary)
@@ -141,8 +141,8 @@ def translate_page(
     for article, segments in analyse(page, glossary):
         folder = options.out_dir / article.id
         try:
-            existing_en = load_po(folder / "en.po") if (folder / "en.po").exists() else None
-            existing_zh = load_po(folder / "zh_Hans.po") if (folder / "zh_Hans.po").exists() else None
+            existing_en = load_po_if_present(folder / "en.po")
+            existing_zh = load_po_if_present(folder / "zh_Hans.po")
         except POFileError as err:
             report.failures.append(str(err))
             continue
@@ -167,7 +167,7 @@ def _needing_drafts(plans: list[_Plan], refresh_mt: bool) -> list[tuple[int, int
 
     With ``refresh_mt``, machine drafts that are still exactly as the engine wrote them count as missing.
     """
-    from workbench.po.export import untouched_machine_draft
+    from workbench.po import untouched_machine_draft
 
     todo: list[tuple[int, int]] = []
     for p_index, plan in enumerate(plans):
@@ -279,19 +279,11 @@ def apply_checks(catalog: Any, segments: dict[str, Segment], glossary: Glossary)
     check yet, and ``workbench check`` reports them as empty.
     """
     from workbench.checks import check_entries
+    from workbench.po import set_findings
 
     errors = 0
     for entry, findings in check_entries(catalog, glossary, segments):
         kept = findings if entry.msgstr else ()
-        set_qa_lines(entry, kept)
+        set_findings(entry, kept)
         errors += any(f.severity is Severity.ERROR for f in kept)
     return errors
-
-
-def set_qa_lines(entry: Any, findings: Sequence[Finding]) -> None:
-    """Replace the entry's QA translator comments with ``findings``, keeping the reviewer's own comments."""
-    from workbench.po.export import QA_PREFIX, qa_line
-
-    own = [line for line in (entry.tcomment or "").split("\n") if line and not line.startswith(QA_PREFIX)]
-    qa = [qa_line(f.severity, f.check, f.message) for f in findings]
-    entry.tcomment = "\n".join(own + qa)

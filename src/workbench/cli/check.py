@@ -61,14 +61,6 @@ def po_files(paths: Iterable[str]) -> list[Path]:
     return list(dict.fromkeys(found))
 
 
-def is_english(po: Any, path: Path) -> bool:
-    """Whether a catalog's target language is English: its Language header, else its file name."""
-    language = str(po.metadata.get("Language", "")).strip().lower().replace("-", "_")
-    if language:
-        return language == "en" or language.startswith("en_")
-    return not path.stem.lower().startswith("zh")
-
-
 def check_catalog(po: Any, shown: str, glossary: Glossary | None) -> tuple[list[Row], int]:
     """The findings of every live entry of one English catalog, and how many entries were checked."""
     from workbench.checks import check_entries
@@ -111,7 +103,7 @@ def check_command(
     """
     from workbench.errors import InputError
     from workbench.glossary import load_glossary
-    from workbench.po import load_po
+    from workbench.po import is_english, load_po
 
     files = po_files(paths)
     glossary = None

@@ -676,22 +676,12 @@ def suggest(
 
 def read_reviewed(path: Path) -> list[Reviewed]:
     """Reviewed entries of an English PO file: not fuzzy, not obsolete, with a translation."""
-    import polib
+    from workbench.po import is_english, is_reviewed, load_po
 
-    try:
-        po = polib.pofile(str(path), wrapwidth=0)
-    except (OSError, ValueError) as err:
-        raise InputError(
-            f"{path}: cannot be read as a PO file ({err}); fix it in Poedit or restore it"
-        ) from None
-    language = po.metadata.get("Language", "")
-    if language and not language.lower().startswith("en"):
+    po = load_po(path)
+    if not is_english(po, path):
         return []
-    return [
-        Reviewed(source=e.msgid, english=e.msgstr, where=str(path))
-        for e in po
-        if not e.obsolete and "fuzzy" not in e.flags and e.msgstr.strip()
-    ]
+    return [Reviewed(source=e.msgid, english=e.msgstr, where=str(path)) for e in po if is_reviewed(e)]
 
 
 def collect(paths: Sequence[str | Path]) -> tuple[list[tuple[str, str]], list[Reviewed]]:

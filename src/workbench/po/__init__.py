@@ -3,15 +3,37 @@
 Imports polib and rapidfuzz: command modules import this package inside their command functions.
 """
 
+from workbench.po.entries import (
+    article_of,
+    entry_key,
+    is_english,
+    is_reviewed,
+    load_po_if_present,
+    qa_lines,
+    reviewer_lines,
+    set_findings,
+    untouched_machine_draft,
+    with_qa_lines,
+)
 from workbench.po.export import LANGUAGES, export_catalog, render_po
 from workbench.po.files import load_po, save_po
 from workbench.po.merge import merge_catalog
 
 __all__ = [
     "LANGUAGES",
+    "article_of",
+    "entry_key",
     "export_catalog",
+    "is_english",
+    "is_reviewed",
     "load_po",
+    "load_po_if_present",
     "merge_catalog",
+    "qa_lines",
     "render_po",
+    "reviewer_lines",
     "save_po",
+    "set_findings",
+    "untouched_machine_draft",
+    "with_qa_lines",
 ]

@@ -100,16 +100,6 @@ def fingerprint(draft: str) -> str:
     return hashlib.sha1(draft.encode("utf-8")).hexdigest()[:8]
 
 
-def untouched_machine_draft(entry: polib.POEntry) -> bool:
-    """Whether ``entry`` still holds, fuzzy and unedited, the machine output its provenance comment names."""
-    if "fuzzy" not in entry.flags or not entry.msgstr:
-        return False
-    mark = f"{DRAFT_MARK}{fingerprint(entry.msgstr)}"
-    return any(
-        line.startswith(PROVENANCE) and line.endswith(mark) for line in (entry.comment or "").split("\n")
-    )
-
-
 def qa_line(severity: Severity, check: str, message: str) -> str:
     return _one_line(f"{QA_PREFIX}{severity.value} {check}: {message}")
 

@@ -17,14 +17,15 @@ from difflib import SequenceMatcher
 import polib
 from rapidfuzz import fuzz
 
-from workbench.po.export import (
-    OUR_HEADER_FIELDS,
-    PROVENANCE,
-    QA_PREFIX,
-    match_edges,
-    render_po,
+from workbench.po.entries import (
+    FUZZY,
+    comment_lines,
+    qa_lines,
+    reviewer_lines,
     untouched_machine_draft,
+    with_qa_lines,
 )
+from workbench.po.export import OUR_HEADER_FIELDS, PROVENANCE, match_edges, render_po
 
 # A changed sentence at the same msgctxt is the same sentence edited, unless almost nothing is left of
 # it: then the old translation would mislead more than a fresh draft helps (it stays, obsolete).
@@ -33,8 +34,6 @@ SAME_PLACE_MIN_SIMILARITY = 40.0
 ELSEWHERE_MIN_SIMILARITY = 75.0
 # Between two equally good candidates, the one at the same place wins.
 SAME_PLACE_BONUS = 15.0
-
-FUZZY = "fuzzy"
 
 
 @dataclass(frozen=True)
@@ -152,7 +151,7 @@ def _carry(old: polib.POEntry, new: polib.POEntry, *, changed: bool) -> polib.PO
         msgid=new.msgid,
         comment=_comment(old, new, kept_draft=bool(old.msgstr) and not refresh),
         occurrences=list(new.occurrences),
-        tcomment="\n".join(_reviewer_lines(old.tcomment) + _qa_lines(new.tcomment)),
+        tcomment=with_qa_lines(old.tcomment, qa_lines(new.tcomment)),
     )
     old_fuzzy = FUZZY in old.flags
     if old.msgstr and not refresh:
@@ -186,8 +185,8 @@ def _comment(old: polib.POEntry, new: polib.POEntry, *, kept_draft: bool) -> str
     """The fresh extracted comments; a kept old translation keeps the note of where it came from."""
     if not kept_draft:
         return str(new.comment)
-    fresh = [line for line in _lines(new.comment) if not line.startswith(PROVENANCE)]
-    kept = [line for line in _lines(old.comment) if line.startswith(PROVENANCE)]
+    fresh = [line for line in comment_lines(new.comment) if not line.startswith(PROVENANCE)]
+    kept = [line for line in comment_lines(old.comment) if line.startswith(PROVENANCE)]
     return "\n".join(fresh + kept)
 
 
@@ -195,7 +194,7 @@ def _obsolete(old: polib.POEntry) -> polib.POEntry:
     entry = copy.deepcopy(old)
     entry.obsolete = True
     # QA lines describe the last run's draft of a sentence that is no longer on the page.
-    entry.tcomment = "\n".join(_reviewer_lines(old.tcomment))
+    entry.tcomment = "\n".join(reviewer_lines(old.tcomment))
     return entry
 
 
@@ -216,18 +215,6 @@ def _keep_creation_date_if_unchanged(existing: polib.POFile, merged: polib.POFil
     merged.metadata["POT-Creation-Date"] = old_stamp
     if render_po(merged) != render_po(existing):
         merged.metadata["POT-Creation-Date"] = new_stamp
-
-
-def _reviewer_lines(tcomment: str) -> list[str]:
-    return [line for line in _lines(tcomment) if not line.startswith(QA_PREFIX)]
-
-
-def _qa_lines(tcomment: str) -> list[str]:
-    return [line for line in _lines(tcomment) if line.startswith(QA_PREFIX)]
-
-
-def _lines(tcomment: str) -> list[str]:
-    return tcomment.split("\n") if tcomment else []
 
 
 def _unique(items: Iterable[str]) -> list[str]:

@@ -1,0 +1,90 @@
+"""What an entry or a file in the workbench's PO layout says: decided here, never by the caller.
+
+Whether a sentence is reviewed decides what the memory learns, what XLIFF calls ``reviewed``, what ``en.md``
+marks and what the merge may refresh; if each reader deduced it for itself, one of them would one day
+disagree (translate-toolkit's ``istranslated`` keeps the same rule in one place for the same reason). The
+same goes for which article a file belongs to, whether a catalog is the English one, and which translator
+comments are the workbench's QA lines and which are a reviewer's own.
+
+Every PO file is opened with ``load_po``: strictly, so a broken file a reviewer left is refused with its
+line number by every command alike, never read leniently by one of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import polib
+
+from workbench.po.export import DRAFT_MARK, PROVENANCE, QA_PREFIX, fingerprint, qa_line
+from workbench.po.files import load_po
+
+if TYPE_CHECKING:
+    from workbench.model import Finding
+
+FUZZY = "fuzzy"
+ARTICLE_FIELD = "X-Workbench-Article"
+
+
+def is_reviewed(entry: polib.POEntry) -> bool:
+    """Reviewed in the PO layout: not obsolete, not fuzzy, with a translation."""
+    return not entry.obsolete and FUZZY not in entry.flags and bool(entry.msgstr.strip())
+
+
+def untouched_machine_draft(entry: polib.POEntry) -> bool:
+    """Whether ``entry`` still holds, fuzzy and unedited, the machine output its provenance comment names."""
+    if FUZZY not in entry.flags or not entry.msgstr:
+        return False
+    mark = f"{DRAFT_MARK}{fingerprint(entry.msgstr)}"
+    return any(line.startswith(PROVENANCE) and line.endswith(mark) for line in comment_lines(entry.comment))
+
+
+def entry_key(entry: polib.POEntry) -> tuple[str, str]:
+    """What tells an entry apart within its catalog, and pairs it with its twin in the other language."""
+    return (entry.msgctxt or "", entry.msgid)
+
+
+def article_of(po: polib.POFile, path: Path) -> str:
+    """The article a catalog belongs to: its header says so; a file without one is named by its folder."""
+    return str(po.metadata.get(ARTICLE_FIELD) or Path(path).parent.name)
+
+
+def is_english(po: polib.POFile, path: Path) -> bool:
+    """Whether a catalog's target language is English: its Language header, else its file name."""
+    language = str(po.metadata.get("Language", "")).strip().lower().replace("-", "_")
+    if language:
+        return language == "en" or language.startswith("en_")
+    return not Path(path).stem.lower().startswith("zh")
+
+
+def load_po_if_present(path: Path) -> polib.POFile | None:
+    """The catalog at ``path`` read strictly, or None when there is no file yet."""
+    return load_po(path) if Path(path).exists() else None
+
+
+def reviewer_lines(tcomment: str | None) -> list[str]:
+    """The translator comments a reviewer wrote: every line that is not a workbench QA line, blanks kept."""
+    return [line for line in comment_lines(tcomment) if not line.startswith(QA_PREFIX)]
+
+
+def qa_lines(tcomment: str | None) -> list[str]:
+    """The workbench's QA lines among the translator comments."""
+    return [line for line in comment_lines(tcomment) if line.startswith(QA_PREFIX)]
+
+
+def with_qa_lines(tcomment: str | None, qa: Iterable[str]) -> str:
+    """``tcomment`` with its QA lines replaced by ``qa``; the reviewer's own lines stay first, unchanged."""
+    return "\n".join([*reviewer_lines(tcomment), *qa])
+
+
+def set_findings(entry: polib.POEntry, findings: Sequence[Finding]) -> None:
+    """Replace the entry's QA translator comments with ``findings``, keeping the reviewer's own comments."""
+    qa = (qa_line(f.severity, f.check, f.message) for f in findings)
+    entry.tcomment = with_qa_lines(entry.tcomment, qa)
+
+
+def comment_lines(comment: str | None) -> list[str]:
+    """The lines of a comment field; an absent or empty comment has none."""
+    return comment.split("\n") if comment else []
