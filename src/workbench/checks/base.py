@@ -10,13 +10,23 @@ Severity policy, so that exit codes and fuzzy flags mean the same thing everywhe
 
 - **error**: the draft states something false or leaves something out that a reader would rely on: a wrong,
   mis-scaled or missing amount, percentage or multiple; a missing or altered ticker; a missing, forbidden or
-  invented company name; Chinese left in the English; an empty draft. An entry with an error keeps ``fuzzy``
-  and ``workbench check`` exits 1.
-- **warning**: the draft is suspicious but may be right: a draft identical to its source, a repetition loop,
-  a length far from what the source suggests, an amount whose currency was dropped, a glossary *term*
+  invented company name; Chinese left in the English (the source copied unchanged included); an empty
+  draft; a check that failed on the draft. An entry with an error keeps ``fuzzy`` and ``workbench check``
+  exits 1.
+- **warning**: the draft is suspicious but may be right: a repetition loop, a length far from what the
+  source suggests, an amount whose currency was dropped, a glossary *term*
   (生成式人工智能 → generative AI) paraphrased rather than used.
 
 Findings come back errors first, then in registration order (text, numbers, tickers, names).
+
+Two rules keep one bad sentence or one bad check from drowning the rest (translate-toolkit's ``run_filters``
+and its preconditions do the same):
+
+- A check that raises does not end the run: its exception becomes an **error** finding under the check's
+  name that names the sentence, the other checks still run, and the entry stays fuzzy until someone looks.
+- A check registered with ``silences`` names the checks its finding makes redundant: when it fires, those
+  are not run on that draft. A draft that is its source copied is ``unchanged`` and nothing else, rather
+  than also leftover Chinese, a short length and every figure and name missing.
 
 Derived views that several checks share (the numbers and tickers found in the draft, the alignment of
 facts to them) are computed once per context and cached on it, so running every check stays cheap.
@@ -27,7 +37,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from typing import TYPE_CHECKING, Final, Protocol, TypeVar
 
 from workbench.model import Fact, Finding, GlossaryEntry, Severity, TermHit
 
@@ -59,6 +69,10 @@ class Problem:
 CheckFunction = Callable[["Context"], Iterable[Problem]]
 T = TypeVar("T")
 
+EVERY_OTHER: Final = "*"  # ``silences`` value: when this check fires, it is the only finding of the draft
+FAILED = "the check failed"  # how the finding of a check that raised begins
+_SHOWN_ERROR = 160  # characters of an exception's message kept in a finding, which is one comment line
+
 
 @dataclass(frozen=True)
 class Check:
@@ -67,25 +81,52 @@ class Check:
     function: CheckFunction
     needs_target: bool = True  # skipped on an empty draft, where the ``empty`` check says all there is
     description: str = ""
+    silences: tuple[str, ...] = ()  # checks not run on a draft this check fires on; see the module docstring
 
-    def run(self, context: Context) -> Iterator[Finding]:
-        for problem in self.function(context):
-            yield Finding(
-                check=self.name,
-                severity=problem.severity or self.severity,
-                message=problem.message,
-                source_span=problem.source_span,
-                target_span=problem.target_span,
-            )
+    def run(self, context: Context, where: str = "") -> Iterator[Finding]:
+        """The check's findings; if it raises, one error finding says so, naming ``where`` (the sentence).
+
+        Findings the check yielded before it raised are kept.
+        """
+        try:
+            for problem in self.function(context):
+                yield Finding(
+                    check=self.name,
+                    severity=problem.severity or self.severity,
+                    message=problem.message,
+                    source_span=problem.source_span,
+                    target_span=problem.target_span,
+                )
+        except Exception as err:  # whatever went wrong in one check, the others and the run go on
+            yield self.failure(err, where)
+
+    def failure(self, err: Exception, where: str = "") -> Finding:
+        """The finding that stands for this check having raised ``err``."""
+        detail = " ".join(f"{type(err).__name__}: {err}".split())
+        if len(detail) > _SHOWN_ERROR:
+            detail = detail[: _SHOWN_ERROR - 1] + "…"
+        on = f" on {where}" if where else ""
+        return Finding(
+            check=self.name,
+            severity=Severity.ERROR,
+            message=f"{FAILED}{on} ({detail}); this draft is not checked for it, report the sentence",
+        )
+
+    def silenced(self, other: Check) -> bool:
+        """Whether a finding of this check makes ``other`` redundant on the same draft."""
+        return other.name != self.name and (EVERY_OTHER in self.silences or other.name in self.silences)
 
 
 REGISTRY: dict[str, Check] = {}
 
 
 def check(
-    name: str, severity: Severity, *, needs_target: bool = True
+    name: str, severity: Severity, *, needs_target: bool = True, silences: Iterable[str] = ()
 ) -> Callable[[CheckFunction], CheckFunction]:
-    """Register the decorated function as the check ``name`` with default ``severity``."""
+    """Register the decorated function as the check ``name`` with default ``severity``.
+
+    ``silences``: names of checks (or ``EVERY_OTHER``) that are not run on a draft this check fires on.
+    """
 
     def register(function: CheckFunction) -> CheckFunction:
         if name in REGISTRY:
@@ -93,7 +134,7 @@ def check(
         if name != name.lower() or " " in name or "_" in name:
             raise ValueError(f"check names are kebab-case: {name!r}")
         doc = (function.__doc__ or "").strip().splitlines()
-        REGISTRY[name] = Check(name, severity, function, needs_target, doc[0] if doc else "")
+        REGISTRY[name] = Check(name, severity, function, needs_target, doc[0] if doc else "", tuple(silences))
         return function
 
     return register
@@ -157,18 +198,29 @@ def run_checks(
     """Every finding of the registered checks on ``target`` as a draft of ``source``.
 
     ``only`` and ``skip`` select checks by name; an unknown name is a ``ValueError`` so a typo in a
-    configuration cannot silently turn a check off.
+    configuration cannot silently turn a check off. A check that raises gives an error finding instead of
+    ending the run; a check that fires silences the checks it names in ``silences``.
     """
     selected = select(only, skip)
     context = Context(source, target, facts, hits, glossary)
     blank = not target.strip()
-    findings: list[Finding] = []
-    for item in selected:
-        if blank and item.needs_target:
+    where = f"「{' '.join(source.split())}」"
+    found: dict[str, list[Finding]] = {}
+    fired: list[Check] = []
+    # Checks that can silence others run first, so a silenced check is never run at all.
+    for item in sorted(selected, key=lambda c: not c.silences):
+        if (blank and item.needs_target) or any(f.silenced(item) for f in fired):
             continue
-        findings.extend(item.run(context))
+        found[item.name] = list(item.run(context, where))
+        if item.silences and any(not _is_failure(f) for f in found[item.name]):
+            fired.append(item)
+    findings = [f for item in selected for f in found.get(item.name, ())]
     # Errors first, so the line a reviewer reads first is the one that blocks publication.
     return tuple(sorted(findings, key=lambda f: f.severity is not Severity.ERROR))
+
+
+def _is_failure(finding: Finding) -> bool:
+    return finding.message.startswith(FAILED)
 
 
 def select(only: Iterable[str] | None = None, skip: Iterable[str] = ()) -> list[Check]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from workbench.checks.base import Context, Problem, check
+from workbench.checks.base import EVERY_OTHER, Context, Problem, check
 from workbench.model import Severity
 
 _CJK_CHARS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef"
@@ -40,7 +40,9 @@ def empty(context: Context) -> Iterator[Problem]:
         yield Problem("the translation is empty")
 
 
-@check("unchanged", Severity.WARNING)
+# A copy leaves Chinese in the English, an error; every other finding on it (leftover Chinese, length, each
+# figure and name missing) would only restate that nothing was translated.
+@check("unchanged", Severity.ERROR, silences=[EVERY_OTHER])
 def unchanged(context: Context) -> Iterator[Problem]:
     """The draft is the Chinese source copied unchanged."""
     if context.target.strip() == context.source.strip() and _CJK.search(context.source):
