@@ -7,6 +7,9 @@ from pathlib import Path
 
 import polib
 
+from workbench.po import entry_position
+from workbench.po.keys import contexts_for
+
 
 @dataclass(frozen=True)
 class Row:
@@ -45,18 +48,25 @@ def write_article(
     english_title: str | None = None,
     simplified: bool = True,
     obsolete: tuple[Row, ...] = (),
+    legacy: bool = False,
 ) -> Path:
+    """Write en.po (and zh_Hans.po) of ``rows``; ``legacy`` writes the old positional msgctxt
+    (``<article>:p3.s2``, no ``position:`` comment), as files made before stable keys are."""
     folder = tree / article
     folder.mkdir(parents=True, exist_ok=True)
     en = polib.POFile(wrapwidth=0)
     en.metadata = _header(article, "en", english_title)
     zh = polib.POFile(wrapwidth=0)
     zh.metadata = _header(article, "zh_Hans", None)
-    for line, row in enumerate(rows, start=10):
-        comment = f"kind: {row.kind}" if row.kind else ""
+    contexts = contexts_for(row.source for row in rows)
+    for line, (row, context) in enumerate(zip(rows, contexts, strict=True), start=10):
+        notes = [] if legacy else [f"position: {row.where}"]
+        notes += [f"kind: {row.kind}"] if row.kind else []
+        comment = "\n".join(notes)
+        msgctxt = f"{article}:{row.where}" if legacy else context
         en.append(
             polib.POEntry(
-                msgctxt=f"{article}:{row.where}",
+                msgctxt=msgctxt,
                 msgid=row.source,
                 msgstr=row.english,
                 comment=comment,
@@ -66,7 +76,7 @@ def write_article(
         )
         zh.append(
             polib.POEntry(
-                msgctxt=f"{article}:{row.where}",
+                msgctxt=msgctxt,
                 msgid=row.source,
                 msgstr=row.simplified,
                 comment=comment,
@@ -76,7 +86,10 @@ def write_article(
     for row in obsolete:
         en.append(
             polib.POEntry(
-                msgctxt=f"{article}:{row.where}", msgid=row.source, msgstr=row.english, obsolete=True
+                msgctxt=f"{article}:{row.where}" if legacy else None,
+                msgid=row.source,
+                msgstr=row.english,
+                obsolete=True,
             )
         )
     en.save(str(folder / "en.po"))
@@ -90,7 +103,7 @@ def review(folder: Path, edits: dict[str, str] | None = None) -> None:
     path = folder / "en.po"
     po = polib.pofile(str(path), wrapwidth=0)
     for entry in po:
-        where = entry.msgctxt.rsplit(":", 1)[1]
+        where = str(entry_position(entry))
         if edits and where in edits:
             entry.msgstr = edits[where]
         if "fuzzy" in entry.flags:

@@ -59,7 +59,7 @@ def test_english_title_from_the_page_replaces_the_drafted_title(tmp_path: Path) 
     assert first == "# SenseTime completes reorg to focus on GenAI"
 
 
-def test_paragraph_order_follows_msgctxt_not_file_order(tmp_path: Path) -> None:
+def test_paragraph_order_follows_the_position_comment_not_file_order(tmp_path: Path) -> None:
     rows = [
         Row("p10.s1", "第十段。", "Paragraph ten."),
         Row("p2.s2", "第二段第二句。", "Second sentence."),
@@ -94,10 +94,10 @@ def test_reviewed_only_refuses_and_lists_every_unreviewed_entry(tmp_path: Path) 
     assert result.refused
     assert result.written == ()
     assert not (folder / "en.md").exists()
-    assert [(u.ctx, u.reason) for u in result.unreviewed] == [
-        ("sensetime:p5.s1", "fuzzy"),
-        ("sensetime:p9.s2", "fuzzy"),
-        ("sensetime:p9.s3", "empty"),
+    assert [(u.position, u.reason) for u in result.unreviewed] == [
+        ("p5.s1", "fuzzy"),
+        ("p9.s2", "fuzzy"),
+        ("p9.s3", "empty"),
     ]
     assert "成立十年後" in str(result.unreviewed[-1])
 

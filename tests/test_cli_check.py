@@ -47,11 +47,11 @@ def write_po(path: Path, msgstr: str, language: str = "en", *, fuzzy: bool = Fal
     }
     po.append(
         polib.POEntry(
-            msgctxt=f"{ARTICLE}:p2.s1",
             msgid=SOURCE,
             msgstr=msgstr,
             occurrences=[("seeds/page.txt", "3")],
-            comment="glossary: 商湯集團股份有限公司 → SenseTime (0020.HK)\nfact: 3.08億元 = 308 million yuan",
+            comment="position: p2.s1\n"
+            "glossary: 商湯集團股份有限公司 → SenseTime (0020.HK)\nfact: 3.08億元 = 308 million yuan",
             flags=["fuzzy"] if fuzzy else [],
         )
     )
@@ -80,7 +80,7 @@ def test_a_deliberately_wrong_review_is_caught_with_exit_1_naming_each_fact(work
     by_check = {row["check"]: row for row in rows}
     assert {"amount-scale", "ticker-missing", "name-missing", "hallucinated-entity"} <= set(by_check)
     assert all(row["severity"] == "error" for row in by_check.values())
-    assert all(row["msgctxt"] == f"{ARTICLE}:p2.s1" for row in rows)
+    assert all((row["position"], row["msgctxt"]) == ("p2.s1", "") for row in rows)
     assert all(row["file"].endswith("en.po") for row in rows)
     amount = by_check["amount-scale"]["message"]
     assert "3.08億元" in amount and "308 million yuan" in amount and "3.08 billion" in amount
@@ -99,14 +99,14 @@ def test_the_correct_translation_of_the_same_sentence_passes(workdir: Path) -> N
     assert "0 errors, 0 warnings" in out
 
 
-def test_the_table_shows_file_context_severity_check_and_message(workdir: Path) -> None:
+def test_the_table_shows_file_position_severity_check_and_message(workdir: Path) -> None:
     path = write_po(workdir / "en.po", WRONG, fuzzy=True)
     code, out, _ = invoke(str(path))
     assert code == 1
     header, *lines = out.splitlines()
-    assert header.split() == ["file", "msgctxt", "severity", "check", "message"]
+    assert header.split() == ["file", "position", "severity", "check", "message"]
     scale = next(line for line in lines if "amount-scale" in line)
-    assert scale.startswith(str(path)) and f"{ARTICLE}:p2.s1" in scale and "error" in scale
+    assert scale.startswith(str(path)) and " p2.s1 " in scale and "error" in scale
     assert "308 million yuan" in scale
     assert lines[-1] == "4 errors, 0 warnings in 1 of 1 entry (1 English catalog)"
 

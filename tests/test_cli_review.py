@@ -58,9 +58,9 @@ def test_build_with_a_custom_marker(app: typer.Typer, tree: Path) -> None:
 def test_reviewed_only_exits_1_listing_the_unreviewed_entries(app: typer.Typer, tree: Path) -> None:
     result = runner.invoke(app, ["build", "--reviewed-only", str(tree)])
     assert result.exit_code == 1
-    assert "sensetime:p5.s1  fuzzy  這家公司正轉向一個市場潛力更大的大眾領域。" in result.output
-    assert "sensetime:p9.s2  fuzzy" in result.output
-    assert "sensetime:p9.s3  empty  成立十年後，商湯仍在虧損。" in result.output
+    assert "  p5.s1  fuzzy  這家公司正轉向一個市場潛力更大的大眾領域。" in result.output
+    assert "  p9.s2  fuzzy" in result.output
+    assert "  p9.s3  empty  成立十年後，商湯仍在虧損。" in result.output
     assert not (tree / "sensetime" / "en.md").exists()
     # The fully reviewed article is still built.
     assert (tree / "renaissance" / "en.md").exists()

@@ -3,13 +3,16 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from pathlib import Path
 
+import polib
 import pytest
+from lxml import etree
 from translate.storage import tmx, xliff2
 
 from review_fixtures import SENSETIME, Row, write_article
 from workbench.errors import InputError
-from workbench.exchange import tmx_bytes, write_tmx, write_xliff, xliff_bytes
-from workbench.tm import TMEntry
+from workbench.exchange import XLIFF_NS, tmx_bytes, write_tmx, write_xliff, xliff_bytes
+from workbench.tm import TMEntry, TranslationMemory
+from xml_schemas import validate_tmx, validate_xliff
 
 
 @pytest.fixture
@@ -23,17 +26,31 @@ def test_tmx_of_the_reviewed_memory_loads_in_translate_toolkit(tree: Path, tmp_p
     out = tmp_path / "memory.tmx"
     assert write_tmx(tree, out) == 9
     store = tmx.tmxfile.parsefile(str(out))
-    units = {u.getcontext(): u for u in store.units}
+    units = {u.source: u for u in store.units}
     assert len(units) == 9
-    unit = units["sensetime:p7.s2"]
-    assert unit.source == "該股在上周五的交易中飆升了14%。"
+    unit = units["該股在上周五的交易中飆升了14%。"]
     assert unit.target == "The stock jumped 14% in trading last Friday."
     assert unit.gettarget("zh-Hans") == "该股在上周五的交易中飙升了14%。"
-    assert store.translate("該股在上周五的交易中飆升了14%。", "zh-Hant", "en") == (
+    assert store.translate("該股在上周五的交易中飆升了14%。", "zh-Hant-HK", "en") == (
         "The stock jumped 14% in trading last Friday."
     )
     # Machine output nobody accepted is not part of the memory.
-    assert "sensetime:p5.s1" not in units and "sensetime:p9.s3" not in units
+    by_source = {row.source for row in SENSETIME if row.fuzzy or not row.english}
+    assert by_source and not by_source & set(units)
+    assert validate_tmx(out.read_bytes()) == []
+
+
+def test_tmx_carries_only_simplified_a_reviewer_confirmed(tree: Path) -> None:
+    zh_path = tree / "sensetime" / "zh_Hans.po"
+    zh = polib.pofile(str(zh_path), wrapwidth=0)
+    unconfirmed = next(e for e in zh if e.msgid == "該股在上周五的交易中飆升了14%。")
+    unconfirmed.flags.append("fuzzy")  # OpenCC's conversion, not yet looked at
+    zh.save(str(zh_path))
+    data, _ = tmx_bytes(TranslationMemory.load(tree).entries)
+    units = {u.source: u for u in tmx.tmxfile.parsestring(data).units}
+    assert units["該股在上周五的交易中飆升了14%。"].gettarget("zh-Hans") is None
+    assert units["該股在上周五的交易中飆升了14%。"].target == "The stock jumped 14% in trading last Friday."
+    assert units["肖林"].gettarget("zh-Hans") == "肖林"
 
 
 def test_tmx_header_and_languages(tree: Path) -> None:
@@ -45,12 +62,19 @@ def test_tmx_header_and_languages(tree: Path) -> None:
     text = data.decode("utf-8")
     assert count == 1
     assert '<tmx version="1.4">' in text
-    assert 'srclang="zh-Hant"' in text and 'creationdate="20250108T000000Z"' in text
+    assert 'srclang="zh-Hant-HK"' in text and 'creationdate="20250108T000000Z"' in text
     assert 'xml:lang="zh-Hans"' not in text  # no Simplified known for this entry
     store = tmx.tmxfile.parsestring(data)
     assert [(u.source, u.target) for u in store.units] == [
         ("公司虧損<擴大>&收窄。", "Loss <widened> & narrowed.")
     ]
+    assert validate_tmx(data) == []
+
+
+def test_the_tmx_dtd_check_catches_a_broken_document() -> None:
+    data, _ = tmx_bytes([TMEntry("公司公告。", "The company announced.", "", "a")])
+    broken = data.replace(b' xml:lang="en"', b"")  # a variant that does not say its language
+    assert any("xml:lang" in error for error in validate_tmx(broken))
 
 
 def test_xliff_of_an_article_carries_review_state_and_loads_as_xliff_2(tree: Path) -> None:
@@ -59,9 +83,9 @@ def test_xliff_of_an_article_carries_review_state_and_loads_as_xliff_2(tree: Pat
     assert count == 12
     # translate-toolkit's factory maps .xlf to its XLIFF 1.2 reader; 2.0 is read by xliff2.Xliff2File.
     store = xliff2.Xliff2File.parsefile(str(path))
-    assert store.getsourcelanguage() == "zh-Hant" and store.gettargetlanguage() == "en"
-    units = {u.getid(): u for u in store.units}
-    reviewed, machine, empty = units["p7.s2"], units["p5.s1"], units["p9.s3"]
+    assert store.getsourcelanguage() == "zh-Hant-HK" and store.gettargetlanguage() == "en"
+    units = {u.source: u for u in store.units}
+    reviewed, machine, empty = (units[row.source] for row in (SENSETIME[7], SENSETIME[4], SENSETIME[11]))
     assert reviewed.source == "該股在上周五的交易中飆升了14%。"
     assert reviewed.target == "The stock jumped 14% in trading last Friday."
     assert reviewed.isapproved() and not reviewed.isfuzzy()
@@ -70,7 +94,50 @@ def test_xliff_of_an_article_carries_review_state_and_loads_as_xliff_2(tree: Pat
     assert empty.xmlelement.get("state") == "initial" and not empty.target
     # Notes sit on the unit, where XLIFF 2.0 puts them (translate-toolkit's getnotes looks in the segment).
     notes = machine.getunitelement().findall(f"{{{xliff2.Xliff2Unit.namespace}}}notes/*")
-    assert [(n.get("category"), n.text) for n in notes] == [("workbench", "kind: bullet")]
+    assert [(n.get("category"), n.text) for n in notes] == [
+        ("workbench", "position: p5.s1"),
+        ("workbench", "kind: bullet"),
+    ]
+    assert validate_xliff(path.read_bytes()) == []
+
+
+def test_qa_findings_are_the_tools_notes_on_the_target_and_a_reviewers_stay_theirs(tmp_path: Path) -> None:
+    folder = write_article(tmp_path, "qa", [Row("p1.s1", "公司股價升5%。", "Shares rose 3%.")])
+    path = folder / "en.po"
+    po = polib.pofile(str(path), wrapwidth=0)
+    po[0].tcomment = (
+        "QA: error percent-mismatch: percentage 5% is missing from the translation\n"
+        "QA: warning length: the translation is short\n"
+        "Checked with the desk"
+    )
+    po.save(str(path))
+    data, _, _ = xliff_bytes(folder)
+    assert validate_xliff(data) == []
+    namespace = {"x": XLIFF_NS}
+    notes = etree.fromstring(data).findall(".//x:unit/x:notes/x:note", namespace)
+    assert [(n.get("category"), n.get("appliesTo"), n.get("priority"), n.text) for n in notes] == [
+        ("workbench", None, None, "position: p1.s1"),
+        (
+            "workbench-qa",
+            "target",
+            "1",
+            "error percent-mismatch: percentage 5% is missing from the translation",
+        ),
+        ("workbench-qa", "target", "5", "warning length: the translation is short"),
+        ("reviewer", None, None, "Checked with the desk"),
+    ]
+
+
+def test_the_xliff_schema_check_catches_a_broken_document(tree: Path) -> None:
+    data, _, _ = xliff_bytes(tree / "sensetime")
+    broken = data.replace(b'state="initial"', b'state="fuzzy"')  # not a state XLIFF 2.0 knows
+    assert any("state" in error for error in validate_xliff(broken))
+
+
+def test_an_article_with_only_obsolete_entries_is_refused_not_written_as_bad_xliff(tmp_path: Path) -> None:
+    folder = write_article(tmp_path, "gone", [], obsolete=(Row("p1.s1", "刪除了。", "Removed."),))
+    with pytest.raises(InputError, match="no sentences"):
+        xliff_bytes(folder)
 
 
 def test_xliff_to_an_output_folder_is_named_by_article(tree: Path, tmp_path: Path) -> None:

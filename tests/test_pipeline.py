@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from collections.abc import Sequence
@@ -15,6 +16,7 @@ from conftest import GLOSSARY, SEED, TEST_MODEL
 from workbench.cli import _register, app
 from workbench.mt import Translation
 from workbench.pipeline import TranslateOptions, translate_page
+from workbench.po import entry_position
 
 SENSETIME = "sensetime-completes-reorg-to-focus-on-genai"
 FIRST_BODY = "商湯集團股份有限公司(0020.HK)是中國最早的純人工智能(AI)公司之一,在人臉識別領域享有盛名。"
@@ -65,7 +67,7 @@ def test_translate_without_a_model_writes_every_file_and_says_how_to_get_one(wor
     assert "model install" in result.output
     en = polib.pofile(str(workdir / "translations" / SENSETIME / "en.po"))
     entry = next(e for e in en if e.msgid == FIRST_BODY)
-    assert entry.msgctxt == f"{SENSETIME}:p6.s1"
+    assert entry.msgctxt is None and "position: p6.s1" in entry.comment.split("\n")
     assert entry.msgstr == ""
     assert "glossary: 商湯集團股份有限公司 → SenseTime (0020.HK)" in entry.comment
     assert entry.occurrences == [(f"seeds/{SEED.name}", "15")]
@@ -106,9 +108,9 @@ def test_all_sentences_go_to_the_engine_in_one_call_and_reruns_make_none(workdir
     assert again.calls == []
 
 
-def _review(path: Path, ctx: str, english: str) -> None:
+def _review(path: Path, where: str, english: str) -> None:
     po = polib.pofile(str(path), wrapwidth=0)
-    entry = next(e for e in po if e.msgctxt == ctx)
+    entry = next(e for e in po if str(entry_position(e)) == where)
     entry.msgstr = english
     entry.flags = [f for f in entry.flags if f != "fuzzy"]
     entry.tcomment = "checked against the filing"
@@ -122,15 +124,14 @@ def test_rerun_on_an_edited_page_behaves_like_msgmerge(workdir: Path) -> None:
         "SenseTime Group Inc. (0020.HK) is one of China's earliest pure artificial intelligence (AI) "
         "companies and is well known for facial recognition."
     )
-    _review(en_path, f"{SENSETIME}:p6.s1", reviewed)
+    _review(en_path, "p6.s1", reviewed)
     second = "徐立在周二的內部信中表示重組已完成"
     po = polib.pofile(str(en_path))
     changed_old = next(e for e in po if e.msgid.startswith(second))
-    _review(
-        en_path, changed_old.msgctxt, "Xu Li said in an internal letter on Tuesday that the reorg was done."
-    )
+    done = "Xu Li said in an internal letter on Tuesday that the reorg was done."
+    _review(en_path, str(entry_position(changed_old)), done)
     removed = next(e for e in po if e.msgid.startswith("競爭激烈的領域"))
-    _review(en_path, removed.msgctxt, "A crowded field")
+    _review(en_path, str(entry_position(removed)), "A crowded field")
 
     text = (workdir / page()).read_text(encoding="utf-8")
     text = text.replace("徐立在周二的內部信中", "徐立在周三的內部信中").replace("競爭激烈的領域\n", "")
@@ -156,9 +157,10 @@ def test_rerun_on_an_edited_page_behaves_like_msgmerge(workdir: Path) -> None:
 def test_a_broken_po_file_stops_only_its_article_and_is_left_as_it_was(workdir: Path) -> None:
     translate_page(page(), TranslateOptions(use_mt=False))
     en_path = workdir / "translations" / SENSETIME / "en.po"
-    broken = en_path.read_text(encoding="utf-8").replace(
-        'msgstr ""\n\n#. kind: highlights', 'msgstr "oops\n\n#.', 1
-    )
+    text = en_path.read_text(encoding="utf-8")
+    highlights = r'msgstr ""\n\n#\. position: p\d+\.s\d+\n#\. kind: highlights'
+    broken = re.sub(highlights, 'msgstr "oops\n\n#.', text, count=1)
+    assert broken != text
     en_path.write_text(broken, encoding="utf-8")
     before = en_path.read_bytes()
     zh_path = en_path.with_name("zh_Hans.po")
@@ -284,7 +286,8 @@ def test_reviewed_sentences_are_reused_on_another_page_and_only_the_rest_is_tran
     drafts = {e.msgid: e for e in polib.pofile(str(report.articles[0].folder / "en.po"))}
     price = drafts["公司股價周三低開,至中午休市報49.24港元,跌2.5%。"]
     assert price.msgstr == LEAPMOTOR_REVIEWED["公司股價周三低開,至中午休市報49.24港元,跌2.5%。"]
-    assert price.fuzzy and "tm: exact match of 9863-hk-" in price.comment
+    assert price.fuzzy
+    assert re.search(r"^tm: exact match of p\d+\.s\d+ in 9863-hk-", price.comment, re.MULTILINE)
     issue = next(e for k, e in drafts.items() if "6,200萬股" in k)
     assert issue.fuzzy and "tm: " in issue.comment
     assert "62 million" in issue.msgstr and "59.96" not in issue.msgstr
@@ -311,7 +314,7 @@ class BetterEngine(CountingEngine):
 def test_refresh_replaces_only_machine_drafts_nobody_touched(workdir: Path) -> None:
     translate_page(page(), TranslateOptions(), engine=CountingEngine())
     en_path = workdir / "translations" / SENSETIME / "en.po"
-    _review(en_path, f"{SENSETIME}:p6.s1", "Reviewed and confirmed.")
+    _review(en_path, "p6.s1", "Reviewed and confirmed.")
     po = polib.pofile(str(en_path), wrapwidth=0)
     edited = next(e for e in po if e.msgid.startswith("這個轉變是一項全面重組計劃"))
     edited.msgstr = "Edited by a reviewer but not yet confirmed."  # still fuzzy
@@ -323,12 +326,12 @@ def test_refresh_replaces_only_machine_drafts_nobody_touched(workdir: Path) -> N
 
     better = BetterEngine()
     translate_page(page(), TranslateOptions(refresh_mt=True), engine=better)
-    by_ctx = {e.msgctxt: e for e in polib.pofile(str(en_path))}
-    assert by_ctx[f"{SENSETIME}:p6.s1"].msgstr == "Reviewed and confirmed."
-    assert by_ctx[edited.msgctxt].msgstr == "Edited by a reviewer but not yet confirmed."
+    by_place = {str(entry_position(e)): e for e in polib.pofile(str(en_path))}
+    assert by_place["p6.s1"].msgstr == "Reviewed and confirmed."
+    assert by_place[str(entry_position(edited))].msgstr == "Edited by a reviewer but not yet confirmed."
     assert FIRST_BODY not in better.calls[0] and edited.msgid not in better.calls[0]
-    refreshed = [e for e in by_ctx.values() if e.msgstr.startswith("A better draft")]
-    assert len(refreshed) == len(by_ctx) - 2
+    refreshed = [e for e in by_place.values() if e.msgstr.startswith("A better draft")]
+    assert len(refreshed) == len(by_place) - 2
     assert all(
         e.fuzzy and "better-engine 2.0" in e.comment and "counting-engine" not in e.comment for e in refreshed
     )

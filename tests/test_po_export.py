@@ -11,6 +11,7 @@ from pathlib import Path
 
 import polib
 import pytest
+from translate.lang.data import languages as ttk_languages
 from translate.storage import po as ttk_po
 
 from workbench.model import (
@@ -26,7 +27,7 @@ from workbench.model import (
     Severity,
     TermHit,
 )
-from workbench.po import export_catalog, render_po, save_po, untouched_machine_draft
+from workbench.po import entry_position, export_catalog, render_po, save_po, untouched_machine_draft
 from workbench.po.export import fingerprint
 
 GOLDEN = Path(__file__).parent / "golden" / "po"
@@ -132,7 +133,7 @@ def segments() -> list[Segment]:
             score=12.0,
             origin=Origin.TM_FUZZY,
             hits=(TermHit(XU_LI, 0, 2, "徐立"), TermHit(HKEX, 22, 27, "香港交易所")),
-            notes=("tm: 92% match of other:p2.s1 in other",),
+            notes=("tm: 92% match of p2.s1 in other",),
         ),
         Segment(
             ARTICLE_ID,
@@ -154,8 +155,9 @@ def build(language: str, segs: list[Segment] | None = None) -> polib.POFile:
     return export_catalog(article(), fresh, language, "0.1.0", engine=ENGINE, now=NOW)
 
 
-def by_ctx(po: polib.POFile) -> dict[str, polib.POEntry]:
-    return {e.msgctxt: e for e in po if not e.obsolete}
+def by_place(po: polib.POFile) -> dict[str, polib.POEntry]:
+    """Live entries by their sentence's position in the article (p4.s1)."""
+    return {str(entry_position(e)): e for e in po if not e.obsolete}
 
 
 def msgfmt_check(path: Path) -> subprocess.CompletedProcess[str]:
@@ -197,14 +199,14 @@ def test_written_file_loads_the_same_in_polib_and_translate_toolkit(language: st
     store = ttk_po.pofile.parsefile(str(path))
     units = [u for u in store.units if not u.isheader()]
     assert [(u.getcontext(), u.source, u.target, u.isfuzzy()) for u in units] == [
-        (e.msgctxt, e.msgid, e.msgstr, e.fuzzy) for e in fresh
+        (e.msgctxt or "", e.msgid, e.msgstr, e.fuzzy) for e in fresh
     ]
 
 
 def test_quotes_backslashes_tabs_and_percent_survive_a_round_trip(tmp_path: Path) -> None:
     path = tmp_path / "en.po"
     save_po(build("en"), path)
-    entry = by_ctx(polib.pofile(str(path)))[f"{ARTICLE_ID}:p5.s1"]
+    entry = by_place(polib.pofile(str(path)))["p5.s1"]
     assert entry.msgid == TRICKY_SOURCE
     assert entry.msgstr == TRICKY_DRAFT
     raw = path.read_text(encoding="utf-8")
@@ -235,28 +237,33 @@ def test_percent_signs_never_get_a_c_format_flag(tmp_path: Path) -> None:
     assert "C format" in result.stderr
 
 
-def test_one_entry_per_sentence_with_context_reference_and_source() -> None:
+def test_one_entry_per_sentence_with_position_reference_and_source() -> None:
     po = build("en")
-    assert [e.msgctxt for e in po] == [
-        f"{ARTICLE_ID}:p1.s1",
-        f"{ARTICLE_ID}:p2.s1",
-        f"{ARTICLE_ID}:p3.s1",
-        f"{ARTICLE_ID}:p4.s1",
-        f"{ARTICLE_ID}:p4.s2",
-        f"{ARTICLE_ID}:p5.s1",
+    # The key holds no position: inserting a sentence elsewhere must not rename this one.
+    assert [e.msgctxt for e in po] == [None] * 6
+    assert [e.comment.split("\n")[0] for e in po] == [
+        "position: p1.s1",
+        "position: p2.s1",
+        "position: p3.s1",
+        "position: p4.s1",
+        "position: p4.s2",
+        "position: p5.s1",
     ]
-    first = by_ctx(po)[f"{ARTICLE_ID}:p4.s1"]
+    first = by_place(po)["p4.s1"]
     assert first.msgid == FIRST
     assert first.occurrences == [(SOURCE, "16")]
 
 
 def test_entries_follow_paragraph_and_sentence_order_whatever_the_input_order() -> None:
-    assert [e.msgctxt for e in build("en", list(reversed(segments())))] == [e.msgctxt for e in build("en")]
+    assert [str(entry_position(e)) for e in build("en", list(reversed(segments())))] == [
+        str(entry_position(e)) for e in build("en")
+    ]
 
 
 def test_english_comments_carry_glossary_facts_score_and_notes() -> None:
-    entry = by_ctx(build("en"))[f"{ARTICLE_ID}:p4.s1"]
+    entry = by_place(build("en"))["p4.s1"]
     assert entry.comment.split("\n") == [
+        "position: p4.s1",
         "glossary: 商湯集團股份有限公司 → SenseTime Group Inc. (0020.HK)",
         "fact: 0020.HK = (0020.HK)",
         f"mt: score -0.42 ({ENGINE}) draft:{fingerprint(entry.msgstr)}",
@@ -272,30 +279,31 @@ def test_english_comments_carry_glossary_facts_score_and_notes() -> None:
 
 
 def test_kind_is_named_except_for_body_text() -> None:
-    entries = by_ctx(build("en"))
-    assert "kind: title" in entries[f"{ARTICLE_ID}:p1.s1"].comment.split("\n")
-    assert "kind: bullet" in entries[f"{ARTICLE_ID}:p2.s1"].comment.split("\n")
-    assert "kind: byline" in entries[f"{ARTICLE_ID}:p3.s1"].comment.split("\n")
-    assert "kind:" not in entries[f"{ARTICLE_ID}:p4.s1"].comment
+    entries = by_place(build("en"))
+    assert "kind: title" in entries["p1.s1"].comment.split("\n")
+    assert "kind: bullet" in entries["p2.s1"].comment.split("\n")
+    assert "kind: byline" in entries["p3.s1"].comment.split("\n")
+    assert "kind:" not in entries["p4.s1"].comment
 
 
 def test_translation_memory_drafts_show_their_note_not_an_mt_score() -> None:
-    entry = by_ctx(build("en"))[f"{ARTICLE_ID}:p4.s2"]
+    entry = by_place(build("en"))["p4.s2"]
     lines = entry.comment.split("\n")
     assert lines == [
+        "position: p4.s2",
         "glossary: 徐立 → Xu Li",
         "glossary: 香港交易所 → HKEX",
-        "tm: 92% match of other:p2.s1 in other",
+        "tm: 92% match of p2.s1 in other",
     ]
     assert entry.fuzzy
 
 
 def test_machine_drafts_are_fuzzy_and_missing_drafts_are_empty_and_not_fuzzy() -> None:
-    entries = by_ctx(build("en"))
-    title = entries[f"{ARTICLE_ID}:p1.s1"]
+    entries = by_place(build("en"))
+    title = entries["p1.s1"]
     assert title.msgstr == "SenseTime completes reorganisation to focus on generative AI"
     assert title.flags == ["fuzzy"]
-    byline = entries[f"{ARTICLE_ID}:p3.s1"]
+    byline = entries["p3.s1"]
     assert byline.msgstr == ""
     assert byline.flags == []
 
@@ -309,12 +317,13 @@ def test_a_reviewers_draft_is_not_fuzzy_unless_qa_reports_an_error() -> None:
 
 
 def test_simplified_catalog_is_fuzzy_conversion_without_english_notes() -> None:
-    entries = by_ctx(build("zh_Hans"))
-    first = entries[f"{ARTICLE_ID}:p4.s1"]
+    entries = by_place(build("zh_Hans"))
+    first = entries["p4.s1"]
     assert first.msgid == FIRST
     assert first.msgstr.startswith("商汤集团股份有限公司")
     assert first.flags == ["fuzzy"]
     assert first.comment.split("\n") == [
+        "position: p4.s1",
         "glossary: 商湯集團股份有限公司 → SenseTime Group Inc. (0020.HK)",
         f"opencc: hk2s draft:{fingerprint(first.msgstr)}",
     ]
@@ -330,7 +339,9 @@ def test_header_has_every_field_of_the_layout(language: str) -> None:
     assert metadata["Content-Type"] == "text/plain; charset=UTF-8"
     assert metadata["Content-Transfer-Encoding"] == "8bit"
     assert metadata["MIME-Version"] == "1.0"
-    assert metadata["Plural-Forms"] == "nplurals=2; plural=(n != 1);"
+    # translate-toolkit's table of gettext plural rules: Chinese has one form, English two.
+    _, nplurals, rule = ttk_languages["zh_CN" if language == "zh_Hans" else language]
+    assert metadata["Plural-Forms"] == f"nplurals={nplurals}; plural={rule};"
     assert metadata["X-Generator"] == "workbench 0.1.0"
     assert metadata["X-Workbench-Article"] == ARTICLE_ID
     assert metadata["X-Workbench-Source"] == SOURCE
@@ -361,7 +372,7 @@ def test_newlines_in_findings_and_notes_cannot_split_a_comment_line() -> None:
     )
     entry = build("en", [seg])[0]
     assert entry.tcomment == "QA: warning odd: first line second line"
-    assert entry.comment.split("\n") == ["tm: one two"]
+    assert entry.comment.split("\n") == ["position: p1.s1", "tm: one two"]
 
 
 def test_line_separators_in_text_become_spaces_so_every_tool_reads_the_same(tmp_path: Path) -> None:

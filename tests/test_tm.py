@@ -78,13 +78,13 @@ def test_memory_holds_only_reviewed_entries(tree: Path) -> None:
         obsolete=(Row("p2.s1", "刪除了。", "Removed."),),
     )
     tm = TranslationMemory.load(tree)
-    by_ctx = {e.ctx: e for e in tm.entries}
-    assert "sensetime:p7.s2" in by_ctx and "other:p1.s1" in by_ctx
-    assert "sensetime:p5.s1" not in by_ctx  # fuzzy: machine output nobody accepted
-    assert "sensetime:p9.s3" not in by_ctx  # empty
-    assert "other:p2.s1" not in by_ctx  # obsolete
-    assert by_ctx["sensetime:p7.s2"].simplified == "该股在上周五的交易中飙升了14%。"
-    assert by_ctx["sensetime:p7.s2"].article == "sensetime"
+    by_place = {f"{e.article}:{e.position}": e for e in tm.entries}
+    assert "sensetime:p7.s2" in by_place and "other:p1.s1" in by_place
+    assert "sensetime:p5.s1" not in by_place  # fuzzy: machine output nobody accepted
+    assert "sensetime:p9.s3" not in by_place  # empty
+    assert "other:p2.s1" not in by_place  # obsolete
+    assert by_place["sensetime:p7.s2"].simplified == "该股在上周五的交易中飙升了14%。"
+    assert by_place["sensetime:p7.s2"].article == "sensetime"
     assert len(tm) == 10
 
 
@@ -94,7 +94,7 @@ def test_exact_match_reuses_the_reviewed_english_and_stays_for_a_quick_confirm(t
     assert match.exact and match.score == 100
     assert match.draft == "The stock jumped 14% in trading last Friday."
     assert match.origin is Origin.TM_EXACT
-    assert match.comments == ("tm: exact match of sensetime:p7.s2 in sensetime",)
+    assert match.comments == ("tm: exact match of p7.s2 in sensetime",)
 
 
 def test_near_match_substitutes_the_new_amounts(tree: Path) -> None:
@@ -108,7 +108,7 @@ def test_near_match_substitutes_the_new_amounts(tree: Path) -> None:
     )
     assert 75 <= match.score <= 99
     assert match.origin is Origin.TM_FUZZY
-    assert match.comment == f"tm: {match.score:.0f}% match of sensetime:p9.s1 in sensetime"
+    assert match.comment == f"tm: {match.score:.0f}% match of p9.s1 in sensetime"
     assert any("25億元 → 18億元" in n and "1.8 billion yuan" in n for n in match.notes)
     assert match.origin_target.startswith("Its loss narrowed to 2.5 billion yuan")
 

@@ -23,7 +23,6 @@ DEFAULT_MARKER = "⟦MT⟧ "
 ENGLISH_TITLE = "X-Workbench-English-Title"
 HIGHLIGHTS_LABEL = "Highlights"
 
-_CTX = re.compile(r"^(?P<article>.*):p(?P<p>\d+)\.s(?P<s>\d+)$")
 _KIND = re.compile(r"^kind:\s*(\S+)\s*$", re.MULTILINE)
 
 
@@ -32,12 +31,12 @@ class Unreviewed:
     """A sentence of ``en.po`` that no reviewer has accepted yet."""
 
     path: Path
-    ctx: str
+    position: str  # p3.s2, where the sentence is in the article
     source: str
     reason: str  # "fuzzy" or "empty"
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.ctx} ({self.reason}): {self.source}"
+        return f"{self.path}: {self.position} ({self.reason}): {self.source}"
 
 
 @dataclass(frozen=True)
@@ -56,7 +55,7 @@ class BuildResult:
 
 @dataclass(frozen=True)
 class _Sentence:
-    ctx: str
+    label: str
     paragraph: int
     sentence: int
     kind: ParagraphKind
@@ -119,12 +118,14 @@ def article_folders(paths: Iterable[Path]) -> list[Path]:
 
 
 def _sentences(po: Any) -> list[_Sentence]:
-    """The live entries in article order (paragraph, sentence); entries with an odd msgctxt go last."""
+    """The live entries in article order (paragraph, sentence); entries with no position go last."""
+    from workbench.po.keys import entry_label, entry_position
+
     keyed: list[tuple[tuple[int, int, int], _Sentence]] = []
     last = 1 << 30
-    for position, entry in enumerate(e for e in po if not e.obsolete):
-        m = _CTX.match(entry.msgctxt or "")
-        paragraph, sentence = (int(m["p"]), int(m["s"])) if m else (last, position)
+    for order, entry in enumerate(e for e in po if not e.obsolete):
+        place = entry_position(entry)
+        paragraph, sentence = (place.paragraph, place.sentence) if place else (last, order)
         kind_match = _KIND.search(entry.comment or "")
         try:
             kind = ParagraphKind(kind_match.group(1)) if kind_match else ParagraphKind.BODY
@@ -132,9 +133,9 @@ def _sentences(po: Any) -> list[_Sentence]:
             kind = ParagraphKind.BODY
         keyed.append(
             (
-                (paragraph, sentence, position),
+                (paragraph, sentence, order),
                 _Sentence(
-                    entry.msgctxt or "",
+                    entry_label(entry),
                     paragraph,
                     sentence,
                     kind,
@@ -150,7 +151,7 @@ def _sentences(po: Any) -> list[_Sentence]:
 def _unreviewed(path: Path, po: Any) -> Iterable[Unreviewed]:
     for s in _sentences(po):
         if not s.reviewed:
-            yield Unreviewed(path, s.ctx, s.source, "empty" if not s.text.strip() else "fuzzy")
+            yield Unreviewed(path, s.label, s.source, "empty" if not s.text.strip() else "fuzzy")
 
 
 def _paragraphs(sentences: Sequence[_Sentence]) -> list[list[_Sentence]]:

@@ -1,10 +1,13 @@
-"""Exchange files other tools read: TMX 1.4 of the reviewed memory, XLIFF 2.0 of one article.
+"""Exchange files other tools read: TMX 1.4b of the reviewed memory, XLIFF 2.0 of one article.
 
-TMX carries each reviewed sentence in Traditional Chinese (``zh-Hant``, the source language) and English,
-plus Simplified Chinese (``zh-Hans``) where the article's ``zh_Hans.po`` has it, so a CAT tool or MT
-trainer gets every form reviewers stand behind. XLIFF carries one article with its review state: machine
-drafts (fuzzy or empty) are ``initial``, sentences a reviewer accepted are ``reviewed``; ``final`` is left
-to whoever signs the article off.
+TMX carries each reviewed sentence in Hong Kong Traditional Chinese (``zh-Hant-HK``, the source language)
+and English, plus Simplified Chinese (``zh-Hans``) where a reviewer confirmed it in the article's
+``zh_Hans.po``, so a CAT tool or MT trainer gets only the forms reviewers stand behind. XLIFF carries one
+article with its review state: machine drafts (fuzzy or empty) are ``initial``, sentences a reviewer
+accepted are ``reviewed``; ``final`` is left to whoever signs the article off.
+
+Ids follow the PO entry's key (``workbench.po.keys.unit_id``), never its position, so a CAT tool that
+stored a unit finds it again after sentences were inserted or removed elsewhere in the article.
 """
 
 from __future__ import annotations
@@ -14,19 +17,26 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
-from workbench import __version__
+from workbench import __version__, languages
 from workbench.errors import InputError
-from workbench.po import article_of, is_reviewed, load_po
+from workbench.po import article_of, entry_key, is_reviewed, load_po, qa_lines, reviewer_lines, unit_id
+from workbench.po.export import QA_PREFIX
 from workbench.textio import write_bytes_atomic
 from workbench.tm import TMEntry, TranslationMemory
 
-TMX_SOURCE = "zh-Hant"
+TMX_SOURCE = languages.SOURCE
 XLIFF_NS = "urn:oasis:names:tc:xliff:document:2.0"
+# The tool's own notes: what the workbench knows about the source, and its QA findings on the target.
+# XLIFF 2.0 leaves note categories to the tool; "reviewer" stays for comments a reviewer wrote.
+NOTE_WORKBENCH = "workbench"
+NOTE_QA = "workbench-qa"
+NOTE_REVIEWER = "reviewer"
+_QA_PRIORITY = {"error": "1", "warning": "5"}
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # Characters XML 1.0 cannot carry at all; a PO string may hold them, a TMX/XLIFF file must not.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_LOCAL_ID = re.compile(r":(p\d+\.s\d+)$")
 
 
 def _clean(text: str) -> str:
@@ -58,12 +68,20 @@ def tmx_bytes(entries: Iterable[TMEntry], now: datetime | None = None) -> tuple[
         if key in seen:
             continue
         seen.add(key)
-        tu = ET.SubElement(body, "tu", tuid=entry.ctx or f"tu{len(seen)}", srclang=TMX_SOURCE)
-        # x-context is the property translate-toolkit reads back as the unit's context.
-        ET.SubElement(tu, "prop", type="x-context").text = _clean(entry.ctx)
+        # The id follows the PO key, not the position, so an unchanged sentence keeps it across edits.
+        tuid = f"{entry.article}:{unit_id((entry.ctx, entry.source))}"
+        tu = ET.SubElement(body, "tu", tuid=_clean(tuid), srclang=TMX_SOURCE)
+        if entry.ctx:
+            # x-context is the property translate-toolkit reads back as the unit's context.
+            ET.SubElement(tu, "prop", type="x-context").text = _clean(entry.ctx)
         ET.SubElement(tu, "prop", type="x-workbench-article").text = _clean(entry.article)
         # Source first and English second: readers that take the first two variants get the pair.
-        for lang, text in ((TMX_SOURCE, entry.source), ("en", entry.target), ("zh-Hans", entry.simplified)):
+        variants = (
+            (TMX_SOURCE, entry.source),
+            (languages.ENGLISH, entry.target),
+            (languages.SIMPLIFIED, entry.simplified),
+        )
+        for lang, text in variants:
             if text:
                 tuv = ET.SubElement(tu, "tuv", {_XML_LANG: lang})
                 ET.SubElement(tuv, "seg").text = _clean(text)
@@ -87,24 +105,25 @@ def xliff_bytes(folder: Path) -> tuple[bytes, str, int]:
         raise InputError(f"{folder}: no en.po here; give an article folder made by `workbench translate`")
     po = load_po(en_path)
     article = article_of(po, en_path)
-    root = ET.Element("xliff", {"xmlns": XLIFF_NS, "version": "2.0", "srcLang": TMX_SOURCE, "trgLang": "en"})
+    live = [e for e in po if not e.obsolete]
+    if not live:
+        raise InputError(f"{en_path}: no sentences (only obsolete entries); nothing to export")
+    root = ET.Element(
+        "xliff",
+        {"xmlns": XLIFF_NS, "version": "2.0", "srcLang": TMX_SOURCE, "trgLang": languages.ENGLISH},
+    )
     file_el = ET.SubElement(root, "file", id=_nmtoken(article))
     source = po.metadata.get("X-Workbench-Source")
     if source:
         file_el.set("original", _clean(source))
     count = 0
-    for index, entry in enumerate((e for e in po if not e.obsolete), start=1):
-        ctx = entry.msgctxt or ""
-        local = _LOCAL_ID.search(ctx)
-        unit = ET.SubElement(file_el, "unit", id=local.group(1) if local else f"u{index}")
-        if ctx:
-            unit.set("name", _clean(ctx))
-        notes = [("workbench", line) for line in (entry.comment or "").splitlines() if line.strip()]
-        notes += [("reviewer", line) for line in (entry.tcomment or "").splitlines() if line.strip()]
+    for entry in live:
+        unit = ET.SubElement(file_el, "unit", id=unit_id(entry_key(entry)))
+        notes = _notes(entry)
         if notes:
             notes_el = ET.SubElement(unit, "notes")
-            for category, text in notes:
-                ET.SubElement(notes_el, "note", category=category).text = _clean(text)
+            for attributes, text in notes:
+                ET.SubElement(notes_el, "note", attributes).text = _clean(text)
         segment = ET.SubElement(unit, "segment", state="reviewed" if is_reviewed(entry) else "initial")
         ET.SubElement(segment, "source").text = _clean(entry.msgid)
         if entry.msgstr:
@@ -123,6 +142,24 @@ def write_xliff(folder: Path, out_dir: Path | None = None) -> tuple[Path, int]:
     target = Path(out_dir) / f"{article}.xlf" if out_dir is not None else Path(folder) / "en.xlf"
     write_bytes_atomic(target, data)
     return target, count
+
+
+def _notes(entry: Any) -> list[tuple[dict[str, str], str]]:
+    """The unit's notes: the workbench's comments, its QA findings on the target, the reviewer's own lines."""
+    notes = [({"category": NOTE_WORKBENCH}, line) for line in _lines(entry.comment)]
+    for line in qa_lines(entry.tcomment):
+        finding = line[len(QA_PREFIX) :]
+        attributes = {"category": NOTE_QA, "appliesTo": "target"}
+        severity = finding.split(" ", 1)[0]
+        if severity in _QA_PRIORITY:
+            attributes["priority"] = _QA_PRIORITY[severity]
+        notes.append((attributes, finding))
+    notes += [({"category": NOTE_REVIEWER}, line) for line in reviewer_lines(entry.tcomment) if line.strip()]
+    return notes
+
+
+def _lines(text: str | None) -> list[str]:
+    return [line for line in (text or "").splitlines() if line.strip()]
 
 
 def _nmtoken(text: str) -> str:

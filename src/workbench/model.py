@@ -138,5 +138,8 @@ class Segment:
 
     @property
     def ctx(self) -> str:
-        """The stable msgctxt of the sentence: ``<article-id>:p3.s2``."""
+        """A readable id of the sentence for listings: ``<article-id>:p3.s2``.
+
+        It names the place, so it is not the PO key; ``workbench.po.keys`` makes the keys.
+        """
         return f"{self.article_id}:p{self.paragraph}.s{self.sentence}"

@@ -8,7 +8,7 @@ translation memory can serve are never sent to the engine.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,6 +23,7 @@ from workbench.textio import Page, read_page
 
 if TYPE_CHECKING:
     from workbench.glossary import Glossary
+    from workbench.po.keys import Key
 
 # Paragraphs that are translated whole, never split into sentences.
 WHOLE = frozenset(
@@ -250,7 +251,8 @@ def _fill_from_engine(
 
 def _write(plan: _Plan, glossary: Glossary, options: TranslateOptions, report: RunReport) -> ArticleReport:
     from workbench.build import DEFAULT_MARKER, build_article
-    from workbench.po import export_catalog, merge_catalog, save_po
+    from workbench.po import export_catalog, keyed_segments, merge_catalog, save_po
+    from workbench.po.export import clean_text
 
     article_report = ArticleReport(article=plan.article, folder=plan.folder, sentences=len(plan.segments))
     article_report.from_mt = sum(s.origin is Origin.MT for s in plan.segments)
@@ -259,7 +261,7 @@ def _write(plan: _Plan, glossary: Glossary, options: TranslateOptions, report: R
 
     fresh_en = export_catalog(plan.article, plan.segments, "en", __version__, engine=report.engine)
     en = merge_catalog(plan.existing_en, fresh_en)
-    article_report.errors = apply_checks(en, {s.ctx: s for s in plan.segments}, glossary)
+    article_report.errors = apply_checks(en, keyed_segments(plan.segments, clean_text), glossary)
     fresh_zh = export_catalog(plan.article, plan.segments, "zh_Hans", __version__)
     zh = merge_catalog(plan.existing_zh, fresh_zh)
 
@@ -272,7 +274,7 @@ def _write(plan: _Plan, glossary: Glossary, options: TranslateOptions, report: R
     return article_report
 
 
-def apply_checks(catalog: Any, segments: dict[str, Segment], glossary: Glossary) -> int:
+def apply_checks(catalog: Any, segments: Mapping[Key, Segment], glossary: Glossary) -> int:
     """Re-check every translated entry as it now stands (a reviewer's text included); rewrite its QA lines.
 
     Returns the number of entries with errors. Untranslated entries get no QA lines: there is nothing to

@@ -10,22 +10,25 @@ from workbench.model import Finding, Segment
 
 if TYPE_CHECKING:
     from workbench.glossary import Glossary
+    from workbench.po.keys import Key
 
 
 def check_entries(
-    catalog: Any, glossary: Glossary | None, known: Mapping[str, Segment] | None = None
+    catalog: Any, glossary: Glossary | None, known: Mapping[Key, Segment] | None = None
 ) -> Iterator[tuple[Any, tuple[Finding, ...]]]:
     """Each live entry of an English catalog with its findings, msgstr against msgid.
 
-    Facts and glossary hits come from ``known`` (segments by msgctxt, when the pipeline has them for the same
-    source text) or are read afresh from the msgid, so a reviewer's edits are checked like a machine draft.
+    Facts and glossary hits come from ``known`` (segments by entry key, when the pipeline has them for the
+    same source text) or are read afresh from the msgid, so a reviewer's edits are checked like a machine
+    draft.
     """
     from workbench.facts import extract
+    from workbench.po.keys import entry_key
 
     for entry in catalog:
         if entry.obsolete or not entry.msgid:
             continue
-        seg = known.get(entry.msgctxt) if known else None
+        seg = known.get(entry_key(entry)) if known else None
         if seg is not None and seg.text == entry.msgid:
             hits, facts = seg.hits, seg.facts
         else:

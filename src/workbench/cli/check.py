@@ -23,13 +23,15 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class Row:
     file: str
-    msgctxt: str
+    position: str  # p3.s2: where the sentence is in its article
+    msgctxt: str  # "" for the first occurrence of a text in the article, "repeat 2" ... after
     line: int
     finding: Finding
 
     def as_json(self) -> dict[str, Any]:
         return {
             "file": self.file,
+            "position": self.position,
             "msgctxt": self.msgctxt,
             "line": self.line,
             "check": self.finding.check,
@@ -64,18 +66,20 @@ def po_files(paths: Iterable[str]) -> list[Path]:
 def check_catalog(po: Any, shown: str, glossary: Glossary | None) -> tuple[list[Row], int]:
     """The findings of every live entry of one English catalog, and how many entries were checked."""
     from workbench.checks import check_entries
+    from workbench.po import entry_label
 
     rows: list[Row] = []
     checked = 0
     for entry, findings in check_entries(po, glossary):
         checked += 1
-        rows.extend(Row(shown, entry.msgctxt or "", int(entry.linenum or 0), f) for f in findings)
+        label, line = entry_label(entry), int(entry.linenum or 0)
+        rows.extend(Row(shown, label, entry.msgctxt or "", line, f) for f in findings)
     return rows, checked
 
 
 def print_table(rows: list[Row]) -> None:
-    headers = ("file", "msgctxt", "severity", "check", "message")
-    cells = [(r.file, r.msgctxt, r.finding.severity.value, r.finding.check, r.finding.message) for r in rows]
+    headers = ("file", "position", "severity", "check", "message")
+    cells = [(r.file, r.position, r.finding.severity.value, r.finding.check, r.finding.message) for r in rows]
     widths = [max(len(h), *(len(c[i]) for c in cells)) for i, h in enumerate(headers[:-1])]
     for line in (headers, *cells):
         typer.echo("  ".join([*(v.ljust(w) for v, w in zip(line[:-1], widths, strict=True)), line[-1]]))
@@ -136,7 +140,7 @@ def check_command(
         if rows:
             print_table(rows)
         warnings = len(rows) - errors
-        entries = len({(r.file, r.msgctxt) for r in rows})
+        entries = len({(r.file, r.line) for r in rows})
         typer.echo(
             f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)} in {entries} "
             f"of {checked} entr{'ies' if checked != 1 else 'y'} ({catalogs} English "

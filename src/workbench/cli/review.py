@@ -57,7 +57,7 @@ def build(
                     "marked": r.marked,
                     "refused": r.refused,
                     "unreviewed": [
-                        {"id": u.ctx, "reason": u.reason, "source": u.source} for u in r.unreviewed
+                        {"id": u.position, "reason": u.reason, "source": u.source} for u in r.unreviewed
                     ],
                 }
                 for r in results
@@ -68,7 +68,7 @@ def build(
             if r.refused:
                 typer.echo(f"{r.folder}: not built, {len(r.unreviewed)} sentences not reviewed:")
                 for u in r.unreviewed:
-                    typer.echo(f"  {u.ctx}  {u.reason}  {u.source}")
+                    typer.echo(f"  {u.position}  {u.reason}  {u.source}")
             else:
                 names = ", ".join(p.name for p in r.written)
                 typer.echo(f"{r.folder}: {names} written, {r.marked} sentences marked as unreviewed")

@@ -5,7 +5,6 @@ Imports polib and rapidfuzz: command modules import this package inside their co
 
 from workbench.po.entries import (
     article_of,
-    entry_key,
     is_english,
     is_reviewed,
     load_po_if_present,
@@ -17,12 +16,29 @@ from workbench.po.entries import (
 )
 from workbench.po.export import LANGUAGES, export_catalog, render_po
 from workbench.po.files import load_po, save_po
+from workbench.po.keys import (
+    Key,
+    Position,
+    entry_key,
+    entry_label,
+    entry_position,
+    keyed_segments,
+    segment_keys,
+    unit_id,
+)
 from workbench.po.merge import merge_catalog
 
 __all__ = [
     "LANGUAGES",
+    "Key",
+    "Position",
     "article_of",
     "entry_key",
+    "entry_label",
+    "entry_position",
+    "keyed_segments",
+    "segment_keys",
+    "unit_id",
     "export_catalog",
     "is_english",
     "is_reviewed",

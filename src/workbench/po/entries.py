@@ -41,11 +41,6 @@ def untouched_machine_draft(entry: polib.POEntry) -> bool:
     return any(line.startswith(PROVENANCE) and line.endswith(mark) for line in comment_lines(entry.comment))
 
 
-def entry_key(entry: polib.POEntry) -> tuple[str, str]:
-    """What tells an entry apart within its catalog, and pairs it with its twin in the other language."""
-    return (entry.msgctxt or "", entry.msgid)
-
-
 def article_of(po: polib.POFile, path: Path) -> str:
     """The article a catalog belongs to: its header says so; a file without one is named by its folder."""
     return str(po.metadata.get(ARTICLE_FIELD) or Path(path).parent.name)

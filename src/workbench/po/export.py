@@ -14,11 +14,13 @@ from datetime import datetime
 import polib
 
 from workbench.model import Article, FactKind, Origin, ParagraphKind, Segment, Severity
+from workbench.po.keys import position_note, segment_keys, segment_position
 from workbench.simplified import DEFAULT_CONFIG
 
 LANGUAGES = ("en", "zh_Hans")
 
-PLURAL_FORMS = "nplurals=2; plural=(n != 1);"
+# As gettext's and translate-toolkit's language tables give them: Chinese has one form.
+PLURAL_FORMS = {"en": "nplurals=2; plural=(n != 1);", "zh_Hans": "nplurals=1; plural=0;"}
 
 # Header fields the workbench owns and refreshes on every run; everything else belongs to the reviewer.
 OUR_HEADER_FIELDS = (
@@ -65,15 +67,13 @@ def export_catalog(
     po = polib.POFile(wrapwidth=0)
     po.header = _one_line(f"{_describe(language)} of {article.title} ({article.id}), from {article.source}")
     po.metadata = _metadata(article, language, generator_version, now)
-    seen: set[str] = set()
-    for segment in sorted(segments, key=lambda s: (s.paragraph, s.sentence)):
-        if not segment.text.strip():
-            # An empty msgid with a context would read back as a second header in some tools.
-            continue
-        if segment.ctx in seen:
-            raise ValueError(f"two segments share the msgctxt {segment.ctx}")
-        seen.add(segment.ctx)
-        po.append(_entry(article, segment, language, engine))
+    # An empty msgid would read back as a second header in some tools.
+    ordered = [s for s in sorted(segments, key=lambda s: (s.paragraph, s.sentence)) if s.text.strip()]
+    places = [segment_position(s) for s in ordered]
+    if len(set(places)) != len(places):
+        raise ValueError(f"two segments of {article.id} share a position")
+    for segment, (msgctxt, _) in zip(ordered, segment_keys(ordered, clean_text), strict=True):
+        po.append(_entry(article, segment, msgctxt or None, language, engine))
     return po
 
 
@@ -120,7 +120,7 @@ def _metadata(article: Article, language: str, version: str, now: datetime | Non
         "MIME-Version": "1.0",
         "Content-Type": "text/plain; charset=UTF-8",
         "Content-Transfer-Encoding": "8bit",
-        "Plural-Forms": PLURAL_FORMS,
+        "Plural-Forms": PLURAL_FORMS[language],
         "X-Generator": _one_line(f"workbench {version}"),
         "X-Workbench-Article": _one_line(article.id),
         "X-Workbench-Source": _one_line(article.source),
@@ -130,7 +130,9 @@ def _metadata(article: Article, language: str, version: str, now: datetime | Non
     return metadata
 
 
-def _entry(article: Article, segment: Segment, language: str, engine: str | None) -> polib.POEntry:
+def _entry(
+    article: Article, segment: Segment, msgctxt: str | None, language: str, engine: str | None
+) -> polib.POEntry:
     if language == "en":
         msgstr = clean_text(segment.draft)
         has_error = any(f.severity is Severity.ERROR for f in segment.findings)
@@ -146,7 +148,7 @@ def _entry(article: Article, segment: Segment, language: str, engine: str | None
         qa = []
     msgid = clean_text(segment.text)
     return polib.POEntry(
-        msgctxt=_one_line(segment.ctx),
+        msgctxt=msgctxt,
         msgid=msgid,
         msgstr=match_edges(msgid, msgstr),
         comment="\n".join(_unique(comments)),
@@ -157,7 +159,7 @@ def _entry(article: Article, segment: Segment, language: str, engine: str | None
 
 
 def _shared_comments(segment: Segment) -> list[str]:
-    lines = []
+    lines = [position_note(segment_position(segment))]
     if segment.kind is not ParagraphKind.BODY:
         lines.append(f"kind: {segment.kind.value}")
     for hit in segment.hits:

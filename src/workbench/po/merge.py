@@ -26,8 +26,9 @@ from workbench.po.entries import (
     with_qa_lines,
 )
 from workbench.po.export import OUR_HEADER_FIELDS, PROVENANCE, match_edges, render_po
+from workbench.po.keys import Key, entry_key, entry_position, free_context, is_legacy_context
 
-# A changed sentence at the same msgctxt is the same sentence edited, unless almost nothing is left of
+# A changed sentence at the same position is the same sentence edited, unless almost nothing is left of
 # it: then the old translation would mislead more than a fresh draft helps (it stays, obsolete).
 SAME_PLACE_MIN_SIMILARITY = 40.0
 # Elsewhere in the article only a close match is trusted to be the same sentence, moved and edited.
@@ -74,12 +75,15 @@ def merge_catalog(existing: polib.POFile | None, fresh: polib.POFile) -> polib.P
             merged.append(_carry(pair.old, new, changed=pair.changed))
     # Obsolete entries go last, as msgmerge writes them: the ones already there, then the newly vanished.
     # Plural entries never come from a page; whoever added one keeps it exactly as it is.
-    for old in old_obsolete + [e for e in existing if e.msgid_plural]:
+    plural = [e for e in existing if e.msgid_plural]
+    taken: set[Key] = {entry_key(e) for e in merged} | {entry_key(e) for e in plural}
+    for old in old_obsolete:
         if id(old) not in used:
-            merged.append(copy.deepcopy(old))
+            merged.append(_rekeyed(copy.deepcopy(old), taken))
+    merged.extend(copy.deepcopy(old) for old in plural)
     for old in old_active:
         if id(old) not in used:
-            merged.append(_obsolete(old))
+            merged.append(_rekeyed(_obsolete(old), taken))
 
     _keep_creation_date_if_unchanged(existing, merged)
     return merged
@@ -104,7 +108,7 @@ def _pair(
             taken.add(id(old))
 
     # The same sentence elsewhere (a paragraph moved) or back after being dropped (obsolete): its
-    # translation follows it, preferably from the same msgctxt.
+    # translation follows it, preferably from the entry with the same key, else the same position.
     by_msgid: dict[str, list[polib.POEntry]] = {}
     for old in candidates:
         by_msgid.setdefault(old.msgid, []).append(old)
@@ -113,7 +117,10 @@ def _pair(
             continue
         free = [old for old in by_msgid.get(new.msgid, ()) if id(old) not in taken]
         if free:
-            old = next((o for o in free if o.msgctxt == new.msgctxt), free[0])
+            old = next(
+                (o for o in free if o.msgctxt == new.msgctxt),
+                next((o for o in free if _same_place(o, new)), free[0]),
+            )
             pairs[index] = _Pair(old, changed=False)
             taken.add(id(old))
 
@@ -127,7 +134,7 @@ def _pair(
             if id(old) in taken:
                 continue
             similarity = fuzz.ratio(new.msgid, old.msgid)
-            same_place = old.msgctxt == new.msgctxt
+            same_place = _same_place(old, new)
             if similarity < (SAME_PLACE_MIN_SIMILARITY if same_place else ELSEWHERE_MIN_SIMILARITY):
                 continue
             scored.append((similarity + (SAME_PLACE_BONUS if same_place else 0.0), index, position, old))
@@ -164,6 +171,9 @@ def _carry(old: polib.POEntry, new: polib.POEntry, *, changed: bool) -> polib.PO
             else:
                 previous_id, previous_ctx = old.msgid, old.msgctxt
             entry.previous_msgid = previous_id
+            if is_legacy_context(previous_ctx):
+                # A key of the old layout names a position, not a context the text ever had.
+                previous_ctx = None
             if previous_ctx != new.msgctxt:
                 entry.previous_msgctxt = previous_ctx
         else:
@@ -172,7 +182,8 @@ def _carry(old: polib.POEntry, new: polib.POEntry, *, changed: bool) -> polib.PO
             fuzzy = old_fuzzy
             if fuzzy:
                 entry.previous_msgid = old.previous_msgid
-                entry.previous_msgctxt = old.previous_msgctxt
+                if not is_legacy_context(old.previous_msgctxt):
+                    entry.previous_msgctxt = old.previous_msgctxt
     else:
         entry.msgstr = new.msgstr
         fuzzy = FUZZY in new.flags
@@ -188,6 +199,26 @@ def _comment(old: polib.POEntry, new: polib.POEntry, *, kept_draft: bool) -> str
     fresh = [line for line in comment_lines(new.comment) if not line.startswith(PROVENANCE)]
     kept = [line for line in comment_lines(old.comment) if line.startswith(PROVENANCE)]
     return "\n".join(fresh + kept)
+
+
+def _same_place(old: polib.POEntry, new: polib.POEntry) -> bool:
+    position = entry_position(old)
+    return position is not None and position == entry_position(new)
+
+
+def _rekeyed(entry: polib.POEntry, taken: set[Key]) -> polib.POEntry:
+    """``entry`` with a key no other entry of the file has, an old positional msgctxt replaced.
+
+    A sentence that was repeated and lost one occurrence leaves an obsolete twin with the live one's key;
+    gettext tools and ``load_po`` refuse a file that defines a key twice, and the twin's translation is a
+    reviewer's work that must stay, so it moves to the next free ``repeat N``.
+    """
+    if is_legacy_context(entry.msgctxt) or entry_key(entry) in taken:
+        entry.msgctxt = free_context(entry.msgid, taken)
+    if is_legacy_context(entry.previous_msgctxt):
+        entry.previous_msgctxt = None
+    taken.add(entry_key(entry))
+    return entry
 
 
 def _obsolete(old: polib.POEntry) -> polib.POEntry:

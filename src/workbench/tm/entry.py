@@ -16,9 +16,10 @@ class TMEntry:
 
     source: str
     target: str
-    ctx: str
+    ctx: str  # the entry's msgctxt ("" for the first occurrence of a text in its article)
     article: str
-    simplified: str = ""  # from zh_Hans.po of the same article, when there is one
+    simplified: str = ""  # from zh_Hans.po of the same article, when a reviewer confirmed it
+    position: str = ""  # p3.s2, where the sentence was in its article
     path: str = ""  # the en.po it came from, relative to the tree
     modified: int = 0  # mtime (ns) of that file; the newest reviewer's choice wins a tie
 
@@ -30,7 +31,7 @@ class TMMatch:
     draft: str
     score: float  # 100 for an exact match; rapidfuzz ratio (0-100, capped at 99) for a near one
     exact: bool
-    origin_ctx: str
+    origin_ctx: str  # where the reused sentence is: p3.s2 (its position in origin_article)
     origin_article: str
     origin_source: str
     origin_target: str
@@ -43,7 +44,7 @@ class TMMatch:
 
     @property
     def comment(self) -> str:
-        """The ``#.`` line of the PO layout: ``tm: 92% match of <ctx> in <article-id>``."""
+        """The ``#.`` line of the PO layout: ``tm: 92% match of p3.s2 in <article-id>``."""
         how = "exact" if self.exact else f"{self.score:.0f}%"
         return f"tm: {how} match of {self.origin_ctx} in {self.origin_article}"
 

@@ -8,12 +8,12 @@ from pathlib import Path
 from typing import Any
 
 from workbench.errors import InputError
-from workbench.po import article_of, entry_key, is_reviewed, load_po, load_po_if_present
+from workbench.po import article_of, entry_key, entry_label, is_reviewed, load_po, load_po_if_present
 from workbench.textio import write_text_atomic
 from workbench.tm.entry import TMEntry
 
 CACHE_NAME = ".workbench-tm.json"
-_CACHE_VERSION = 1
+_CACHE_VERSION = 2
 
 
 def read_tree(tree: Path, *, cache: bool = True) -> list[TMEntry]:
@@ -32,12 +32,22 @@ def read_tree(tree: Path, *, cache: bool = True) -> list[TMEntry]:
         if cached is not None and cached.get("stamp") == stamp:
             rows = cached["entries"]
         else:
-            rows = [[e.source, e.target, e.ctx, e.article, e.simplified] for e in _read_article(po_path)]
+            rows = [
+                [e.source, e.target, e.ctx, e.article, e.simplified, e.position]
+                for e in _read_article(po_path)
+            ]
         fresh[rel] = {"stamp": stamp, "entries": rows}
         modified = stamp[0][0]
         entries.extend(
             TMEntry(
-                source=r[0], target=r[1], ctx=r[2], article=r[3], simplified=r[4], path=rel, modified=modified
+                source=r[0],
+                target=r[1],
+                ctx=r[2],
+                article=r[3],
+                simplified=r[4],
+                position=r[5],
+                path=rel,
+                modified=modified,
             )
             for r in rows
         )
@@ -81,7 +91,8 @@ def _read_article(po_path: Path) -> list[TMEntry]:
     simplified: dict[tuple[str, str], str] = {}
     zh = load_po_if_present(po_path.with_name("zh_Hans.po"))
     for e in zh if zh is not None else ():
-        if not e.obsolete and e.msgstr.strip():
+        # Only Simplified a reviewer confirmed: the memory and its TMX are what reviewers stand behind.
+        if is_reviewed(e):
             simplified[entry_key(e)] = e.msgstr
     return [
         TMEntry(
@@ -90,6 +101,7 @@ def _read_article(po_path: Path) -> list[TMEntry]:
             ctx=e.msgctxt or "",
             article=article,
             simplified=simplified.get(entry_key(e), ""),
+            position=entry_label(e),
         )
         for e in po
         if is_reviewed(e) and e.msgid.strip()
