@@ -108,6 +108,20 @@ def test_all_sentences_go_to_the_engine_in_one_call_and_reruns_make_none(workdir
     assert again.calls == []
 
 
+def test_a_rerun_of_an_unchanged_page_changes_no_byte_even_with_qa_findings(workdir: Path) -> None:
+    translate_page(page(), TranslateOptions(), engine=CountingEngine())
+    en_path = workdir / "translations" / SENSETIME / "en.po"
+    # As if the files had been written on an earlier day: a re-run must not touch their date.
+    text = en_path.read_text(encoding="utf-8")
+    text = re.sub(r"POT-Creation-Date: [^\\]*", "POT-Creation-Date: 2024-05-01 12:00+0800", text, count=1)
+    en_path.write_text(text, encoding="utf-8")
+    assert "# QA: error" in text
+    written = (workdir / "translations").rglob("*.*")
+    files = {p: p.read_bytes() for p in written if p.name != ".workbench-tm.json"}
+    translate_page(page(), TranslateOptions(), engine=CountingEngine())
+    assert {p: p.read_bytes() for p in files} == files
+
+
 def _review(path: Path, where: str, english: str) -> None:
     po = polib.pofile(str(path), wrapwidth=0)
     entry = next(e for e in po if str(entry_position(e)) == where)

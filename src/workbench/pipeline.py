@@ -253,6 +253,7 @@ def _write(plan: _Plan, glossary: Glossary, options: TranslateOptions, report: R
     from workbench.build import DEFAULT_MARKER, build_article
     from workbench.po import export_catalog, keyed_segments, merge_catalog, save_po
     from workbench.po.export import clean_text
+    from workbench.po.merge import keep_creation_date_if_unchanged
 
     article_report = ArticleReport(article=plan.article, folder=plan.folder, sentences=len(plan.segments))
     article_report.from_mt = sum(s.origin is Origin.MT for s in plan.segments)
@@ -262,6 +263,9 @@ def _write(plan: _Plan, glossary: Glossary, options: TranslateOptions, report: R
     fresh_en = export_catalog(plan.article, plan.segments, "en", __version__, engine=report.engine)
     en = merge_catalog(plan.existing_en, fresh_en)
     article_report.errors = apply_checks(en, keyed_segments(plan.segments, clean_text), glossary)
+    if plan.existing_en is not None:
+        # The checks rewrote QA lines after the merge compared the files; same lines, same date.
+        keep_creation_date_if_unchanged(plan.existing_en, en)
     fresh_zh = export_catalog(plan.article, plan.segments, "zh_Hans", __version__)
     zh = merge_catalog(plan.existing_zh, fresh_zh)
 
