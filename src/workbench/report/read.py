@@ -1,0 +1,223 @@
+"""What the review site shows, read from the article folders' PO files (never written here).
+
+Each ``en.po`` entry becomes one ``Sentence`` with its review state, QA findings, hints and MT score, and the
+Simplified text of the matching ``zh_Hans.po`` entry beside it. The state is read the way reviewers and the
+other commands read it: reviewed is a live entry that is neither fuzzy nor empty; a fuzzy entry whose
+provenance comment is ``tm:`` is a memory match, one with ``mt:`` a machine draft.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from workbench.errors import WorkbenchError
+from workbench.po import load_po
+from workbench.po.export import QA_PREFIX
+from workbench.tm import article_id, is_reviewed
+
+ENGLISH_TITLE = "X-Workbench-English-Title"
+
+# Older folders keep the position in msgctxt (`<article-id>:p3.s2`); newer ones in a `position:` comment.
+_CTX_POSITION = re.compile(r":p(\d+)\.s(\d+)$")
+_COMMENT_POSITION = re.compile(r"^position:\s*p(\d+)\.s(\d+)\s*$", re.MULTILINE)
+_KIND = re.compile(r"^kind:\s*(\S+)\s*$", re.MULTILINE)
+_MT_SCORE = re.compile(r"^mt: score (-?\d+(?:\.\d+)?)", re.MULTILINE)
+_QA = re.compile(rf"^{re.escape(QA_PREFIX)}(\w+) ([\w-]+): (.*)$")
+# `glossary: 商湯 → SenseTime (0020.HK)`: the tickers are the last bracket, when it holds only tickers.
+_GLOSSARY = re.compile(r"^glossary: (?P<text>.+?) → (?P<english>.+?)(?: \((?P<tickers>[A-Z0-9.:, ]+)\))?$")
+_HINT_PREFIXES = ("glossary:", "fact:", "tm:")
+_LAST = 1 << 30
+
+
+class State(str, Enum):
+    """The review state of an English entry, in the order the index and the chart show them."""
+
+    REVIEWED = "reviewed"
+    MACHINE = "machine"  # fuzzy machine draft
+    MEMORY = "memory"  # fuzzy translation-memory match
+    FUZZY = "fuzzy"  # fuzzy for another reason: a reviewer's text QA objects to, an old translation kept
+    EMPTY = "empty"
+
+    @property
+    def label(self) -> str:
+        return _LABELS[self]
+
+
+_LABELS = {
+    State.REVIEWED: "reviewed",
+    State.MACHINE: "machine draft (fuzzy)",
+    State.MEMORY: "memory match (fuzzy)",
+    State.FUZZY: "other fuzzy",
+    State.EMPTY: "empty",
+}
+
+
+@dataclass(frozen=True)
+class Finding:
+    severity: str  # "error" or "warning", as written in the `# QA:` line
+    check: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Term:
+    """A glossary hint of a sentence: the Chinese as found, its English and its listings."""
+
+    text: str
+    english: str
+    tickers: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    paragraph: int
+    number: int  # within the paragraph
+    kind: str  # title, standfirst, highlights, bullet, byline, heading, body
+    source: str  # Traditional Chinese
+    english: str
+    simplified: str
+    simplified_reviewed: bool
+    state: State
+    findings: tuple[Finding, ...]
+    comments: tuple[str, ...]  # the reviewer's own translator comments
+    hints: tuple[str, ...]  # glossary, fact and memory lines, as the PO editor shows them
+    terms: tuple[Term, ...]
+    score: float | None  # MT log-probability per token; lower is less confident
+
+    @property
+    def errors(self) -> int:
+        return sum(f.severity == "error" for f in self.findings)
+
+    @property
+    def warnings(self) -> int:
+        return len(self.findings) - self.errors
+
+
+@dataclass(frozen=True)
+class ArticleReport:
+    id: str
+    folder: Path
+    page: str  # file name of the article's page in the site
+    title_zh: str
+    title_en: str
+    source: str  # the page the article came from
+    sentences: tuple[Sentence, ...]
+    problem: str = ""  # why the article's PO files could not be read; then there are no sentences
+
+    def count(self, state: State) -> int:
+        return sum(s.state is state for s in self.sentences)
+
+    @property
+    def counts(self) -> dict[State, int]:
+        return {state: self.count(state) for state in State}
+
+    @property
+    def errors(self) -> int:
+        return sum(s.errors for s in self.sentences)
+
+    @property
+    def warnings(self) -> int:
+        return sum(s.warnings for s in self.sentences)
+
+
+def read_article(folder: Path, page: str) -> ArticleReport:
+    """The report of one article folder; a PO file that cannot be read becomes the article's ``problem``."""
+    en_path = folder / "en.po"
+    try:
+        en = load_po(en_path)
+        zh_path = folder / "zh_Hans.po"
+        zh = load_po(zh_path) if zh_path.is_file() else None
+    except WorkbenchError as err:
+        return ArticleReport(folder.name, folder, page, "", "", "", (), problem=str(err))
+    simplified = {(e.msgctxt, e.msgid): e for e in zh or () if not e.obsolete}
+    sentences = tuple(_sentences(en, simplified))
+    title = next((s for s in sentences if s.kind == "title"), None)
+    title_en = str(en.metadata.get(ENGLISH_TITLE, "")).strip() or (title.english if title else "")
+    return ArticleReport(
+        id=article_id(en, en_path),
+        folder=folder,
+        page=page,
+        title_zh=title.source if title else "",
+        title_en=title_en,
+        source=str(en.metadata.get("X-Workbench-Source", "")),
+        sentences=sentences,
+    )
+
+
+def state_of(entry: Any) -> State:
+    if is_reviewed(entry):
+        return State.REVIEWED
+    if not entry.msgstr.strip():
+        return State.EMPTY
+    provenance = [line for line in _lines(entry.comment) if line.startswith(("mt:", "tm:"))]
+    if any(line.startswith("tm:") for line in provenance):
+        return State.MEMORY
+    if provenance:
+        return State.MACHINE
+    return State.FUZZY
+
+
+def position(entry: Any) -> tuple[int, int] | None:
+    """The entry's (paragraph, sentence) in its article, from either PO layout; None when it has none."""
+    found = _COMMENT_POSITION.search(entry.comment or "") or _CTX_POSITION.search(entry.msgctxt or "")
+    return (int(found.group(1)), int(found.group(2))) if found else None
+
+
+def _sentences(en: Any, simplified: dict[tuple[str | None, str], Any]) -> Iterable[Sentence]:
+    keyed: list[tuple[tuple[int, int, int], Sentence]] = []
+    for order, entry in enumerate(e for e in en if not e.obsolete and e.msgid):
+        place = position(entry)
+        paragraph, number = place if place is not None else (_LAST, order)
+        kind = _KIND.search(entry.comment or "")
+        score = _MT_SCORE.search(entry.comment or "")
+        zh = simplified.get((entry.msgctxt, entry.msgid))
+        qa, own = _split_comments(entry.tcomment)
+        hints = tuple(line for line in _lines(entry.comment) if line.startswith(_HINT_PREFIXES))
+        sentence = Sentence(
+            paragraph=paragraph,
+            number=number,
+            kind=kind.group(1) if kind else "body",
+            source=entry.msgid,
+            english=entry.msgstr,
+            simplified=zh.msgstr if zh is not None else "",
+            simplified_reviewed=zh is not None and is_reviewed(zh),
+            state=state_of(entry),
+            findings=qa,
+            comments=own,
+            hints=hints,
+            terms=_terms(hints),
+            score=float(score.group(1)) if score else None,
+        )
+        keyed.append(((paragraph, number, order), sentence))
+    return (s for _, s in sorted(keyed, key=lambda pair: pair[0]))
+
+
+def _split_comments(tcomment: str | None) -> tuple[tuple[Finding, ...], tuple[str, ...]]:
+    findings: list[Finding] = []
+    own: list[str] = []
+    for line in _lines(tcomment):
+        match = _QA.match(line)
+        if match:
+            findings.append(Finding(match.group(1), match.group(2), match.group(3)))
+        else:
+            own.append(line)
+    return tuple(findings), tuple(own)
+
+
+def _terms(hints: Sequence[str]) -> tuple[Term, ...]:
+    terms = []
+    for line in hints:
+        match = _GLOSSARY.match(line)
+        if match:
+            tickers = tuple(t.strip() for t in (match["tickers"] or "").split(",") if t.strip())
+            terms.append(Term(match["text"], match["english"], tickers))
+    return tuple(terms)
+
+
+def _lines(text: str | None) -> list[str]:
+    return [line.strip() for line in (text or "").split("\n") if line.strip()]
