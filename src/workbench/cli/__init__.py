@@ -20,9 +20,9 @@ app = typer.Typer(
 
 
 def _register() -> None:
-    from workbench.cli import check, glossary, model, review, translate
+    from workbench.cli import check, glossary, model, report, review, translate
 
-    for module in (translate, model, check, glossary, review):
+    for module in (translate, model, check, glossary, review, report):
         module.register(app)
 
 

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from workbench.cli._common import EXIT_FINDINGS, guarded, print_json
+from workbench.cli.report import refresh_report
 
 # Kept here rather than imported from workbench.build so `workbench --help` never loads the library.
 DEFAULT_MARKER = "⟦MT⟧ "
@@ -44,9 +45,8 @@ def build(
     """Write en.md and zh_Hans.txt of each article from its en.po and zh_Hans.po as they are now."""
     from workbench.build import article_folders, build_article
 
-    results = [
-        build_article(folder, marker=marker, reviewed_only=reviewed_only) for folder in article_folders(paths)
-    ]
+    folders = article_folders(paths)
+    results = [build_article(folder, marker=marker, reviewed_only=reviewed_only) for folder in folders]
     if as_json:
         print_json(
             [
@@ -72,6 +72,8 @@ def build(
             else:
                 names = ", ".join(p.name for p in r.written)
                 typer.echo(f"{r.folder}: {names} written, {r.marked} sentences marked as unreviewed")
+    for tree in dict.fromkeys([*paths, *(folder.parent for folder in folders)]):
+        refresh_report(tree)
     if any(r.refused for r in results):
         raise typer.Exit(EXIT_FINDINGS)
 

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from workbench.cli._common import EXIT_BAD_INPUT, guarded, print_json
+from workbench.cli.report import refresh_report
 
 GlossaryOption = Annotated[
     Path | None,
@@ -104,6 +105,7 @@ def translate(
             )
         if report.model_missing:
             typer.echo(f"no machine drafts: {report.model_missing}", err=True)
+    refresh_report(out, glossary)
     for failure in report.failures:
         typer.echo(f"workbench: {failure}", err=True)
     if report.failures:
