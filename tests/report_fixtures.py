@@ -1,0 +1,84 @@
+"""Article folders for the review-site tests: the worked example with the states a reviewer leaves."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from workbench.po import load_po, save_po
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "translations"
+VARIED = "2408-hk-423d51"
+
+# Page text and reviewer comments an attacker could plant: each would run script if it became markup.
+SCRIPT = '<script>window.pwned = 1; document.title = "pwned";</script>'
+IMAGE = '"><img src=x onerror="window.pwned = 2; document.title = \'pwned\'">'
+
+
+def seed_tree(tmp_path: Path) -> Path:
+    """A copy of the worked example's article folders (machine drafts of the seed page by the test model)."""
+    tree = tmp_path / "translations"
+    shutil.copytree(EXAMPLE, tree, ignore=shutil.ignore_patterns("report", ".workbench-*"))
+    return tree
+
+
+def vary(tree: Path) -> Path:
+    """Give one article every review state: reviewed, empty, memory match, other fuzzy, a reviewer's note."""
+    path = tree / VARIED / "en.po"
+    po = load_po(path)
+    live = [e for e in po if not e.obsolete and e.msgid]
+    live[0].flags.remove("fuzzy")  # the title, accepted as drafted
+    live[1].flags.remove("fuzzy")
+    live[1].msgstr = "Yujian Xiaomian (2408.HK) shares fell no more than 10% on Tuesday."
+    live[2].msgstr = ""
+    live[2].flags.remove("fuzzy")
+    live[3].comment = "\n".join(
+        ["tm: 91% match of p3.s2 in 9863-hk-c7c975"]
+        + [line for line in live[3].comment.split("\n") if not line.startswith("mt:")]
+    )
+    live[4].comment = "\n".join(line for line in live[4].comment.split("\n") if not line.startswith("mt:"))
+    live[5].tcomment = "\n".join(filter(None, [live[5].tcomment, "check the buyback size with the desk"]))
+    save_po(po, path)
+    return path.parent
+
+
+def plant_hostile(tree: Path) -> Path:
+    """Put script-bearing text in a source sentence, a draft, a reviewer comment and the English title."""
+    path = tree / VARIED / "en.po"
+    po = load_po(path)
+    live = [e for e in po if not e.obsolete and e.msgid]
+    live[1].msgid = f"遇見小麵{SCRIPT}"
+    live[1].msgstr = f"Yujian Xiaomian {IMAGE}"
+    live[2].tcomment = f"reviewer says {SCRIPT} and {IMAGE}"
+    po.metadata["X-Workbench-English-Title"] = f"Buyback {IMAGE}"
+    save_po(po, path)
+    return path.parent
+
+
+def counted(folder: Path) -> dict[str, int]:
+    """An article's counts straight from its en.po text, without the report's reader."""
+    counts = dict.fromkeys(
+        ("sentences", "reviewed", "machine", "memory", "fuzzy", "empty", "errors", "warnings"), 0
+    )
+    text = (folder / "en.po").read_text(encoding="utf-8")
+    for block in text.split("\n\n")[1:]:
+        lines = block.split("\n")
+        if any(line.startswith("#~") for line in lines) or not any(x.startswith("msgid") for x in lines):
+            continue
+        counts["sentences"] += 1
+        counts["errors"] += sum(line.startswith("# QA: error ") for line in lines)
+        counts["warnings"] += sum(line.startswith("# QA: warning ") for line in lines)
+        fuzzy = any(line.startswith("#,") and "fuzzy" in line for line in lines)
+        after = lines[lines.index('msgstr ""') :] if 'msgstr ""' in lines else None
+        if after is not None and not any(line.startswith('"') for line in after):
+            counts["empty"] += 1
+        elif not fuzzy:
+            counts["reviewed"] += 1
+        elif any(line.startswith("#. tm:") for line in lines):
+            counts["memory"] += 1
+        elif any(line.startswith("#. mt:") for line in lines):
+            counts["machine"] += 1
+        else:
+            counts["fuzzy"] += 1
+    return counts

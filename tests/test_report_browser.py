@@ -1,0 +1,171 @@
+"""The review site in a real headless Chromium: Debian's ``chromium`` driven by Playwright.
+
+Skipped on a developer's machine without chromium or Playwright; in CI (``CI`` set) a missing browser fails.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from report_fixtures import IMAGE, SCRIPT, VARIED, counted, plant_hostile, seed_tree, vary
+from workbench.report import write_report
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+# No profile sync, updates or background fetches: the page must work with no network at all.
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def _missing(why: str) -> None:
+    if os.environ.get("CI"):
+        pytest.fail(f"{why}; CI must run the browser tests (.ci/run installs them)")
+    pytest.skip(why)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _missing("Playwright is not installed (pip install -e '.[dev]')")
+    if not CHROMIUM.is_file():
+        _missing(f"{CHROMIUM} is missing (apt-get install chromium)")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    yield page
+    context.close()
+    # Everything the site needs is in its own files: nothing but file:// was ever asked for.
+    assert all(url.startswith("file://") for url in requests), requests
+
+
+def article_counts(page: Any, article: str) -> dict[str, int]:
+    cells = page.locator(f'tr[data-article="{article}"] td[data-count]')
+    return {
+        cells.nth(i).get_attribute("data-count"): int(cells.nth(i).inner_text()) for i in range(cells.count())
+    }
+
+
+def test_index_counts_and_the_errors_only_filter(page: Any, tmp_path: Path) -> None:
+    tree = seed_tree(tmp_path)
+    vary(tree)
+    write_report(tree)
+    page.goto((tree / "report" / "index.html").as_uri())
+    folders = sorted(p for p in tree.iterdir() if (p / "en.po").is_file())
+    assert page.locator("tr.article").count() == len(folders)
+    for folder in folders:
+        assert article_counts(page, folder.name) == counted(folder)
+    total = sum(counted(f)["sentences"] for f in folders)
+    assert page.locator("#total-sentences").inner_text() == str(total)
+    page.screenshot(path=str(tmp_path / "index.png"), full_page=True)
+
+    page.locator(f'tr[data-article="{VARIED}"] a').click()
+    rows = page.locator("#sentences > li")
+    expected = counted(tree / VARIED)
+    assert rows.count() == expected["sentences"]
+    page.locator("#errors-only").check()
+    visible = page.locator("#sentences > li:visible")
+    with_errors = len([e for e in _en_blocks(tree / VARIED) if "# QA: error " in e])
+    assert visible.count() == with_errors > 0
+    for i in range(visible.count()):
+        assert visible.nth(i).locator("li.finding.error").count() >= 1
+    shown = page.locator("#shown-count").inner_text()
+    assert shown == f"{with_errors} of {expected['sentences']} sentences shown"
+    page.screenshot(path=str(tmp_path / "article-errors.png"), full_page=True)
+    assert (tmp_path / "article-errors.png").stat().st_size > 10_000
+
+
+def test_unreviewed_filter_and_least_confident_first(page: Any, tmp_path: Path) -> None:
+    tree = seed_tree(tmp_path)
+    vary(tree)
+    write_report(tree)
+    page.goto((tree / "report" / "articles" / f"{VARIED}.html").as_uri())
+    page.locator("#unreviewed-only").check()
+    states = page.locator("#sentences > li:visible").evaluate_all("rows => rows.map(r => r.dataset.state)")
+    assert "reviewed" not in states and len(states) == counted(tree / VARIED)["sentences"] - 2
+    page.locator("#unreviewed-only").uncheck()
+    page.locator("#order").select_option("score")
+    scores = page.locator("#sentences > li").evaluate_all(
+        "rows => rows.map(r => r.dataset.score === undefined ? null : parseFloat(r.dataset.score))"
+    )
+    known = [s for s in scores if s is not None]
+    assert known == sorted(known) and len(known) >= 5
+    assert scores[: len(known)] == known  # drafts without a score (reviewed, memory) come last
+    page.locator("#order").select_option("article")
+    first = page.locator("#sentences > li").first
+    assert first.get_attribute("data-order") == "0"
+
+
+def test_article_page_reads_without_scripts(browser: Any, tmp_path: Path) -> None:
+    tree = seed_tree(tmp_path)
+    write_report(tree)
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto((tree / "report" / "articles" / f"{VARIED}.html").as_uri())
+    assert page.locator("#sentences > li:visible").count() == counted(tree / VARIED)["sentences"]
+    assert not page.locator("#controls").is_visible()  # controls that could not work are not offered
+    context.close()
+
+
+def test_hostile_text_shows_as_text_and_nothing_runs(page: Any, tmp_path: Path) -> None:
+    tree = seed_tree(tmp_path)
+    plant_hostile(tree)
+    write_report(tree)
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    for target in (tree / "report" / "index.html", tree / "report" / "articles" / f"{VARIED}.html"):
+        page.goto(target.as_uri())
+        assert page.evaluate("window.pwned") is None
+        assert page.title() != "pwned"
+        assert page.locator("main img").count() == 0
+    assert page.locator("#sentences > li").first.is_visible()  # the page's own script did run
+    assert page.locator("#controls").is_visible()
+    texts = page.locator("#sentences .cell").all_inner_texts()
+    assert f"遇見小麵{SCRIPT}" in texts
+    assert f"Yujian Xiaomian {IMAGE}" in texts
+    assert f"reviewer: reviewer says {SCRIPT} and {IMAGE}" in page.locator("li.comment").all_inner_texts()
+    assert f"Buyback {IMAGE}" in page.locator("h1 .title-en").inner_text()
+    assert dialogs == []
+
+
+def test_index_of_a_moved_copy_still_works(page: Any, tmp_path: Path) -> None:
+    """The site is self-contained: copied elsewhere (as to a web server's folder), its links still work."""
+    tree = seed_tree(tmp_path)
+    write_report(tree)
+    moved = tmp_path / "served"
+    shutil.copytree(tree / "report", moved)
+    shutil.rmtree(tree)
+    page.goto((moved / "index.html").as_uri())
+    page.locator("nav a", has_text="Glossary").click()
+    assert page.locator("table#terms tr.term").count() > 0
+    page.locator("table#terms a").first.click()
+    assert page.locator("#sentences > li").count() > 0
+
+
+def _en_blocks(folder: Path) -> list[str]:
+    text = (folder / "en.po").read_text(encoding="utf-8")
+    return [b for b in text.split("\n\n")[1:] if "msgid" in b and "#~" not in b]
