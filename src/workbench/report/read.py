@@ -16,9 +16,16 @@ from pathlib import Path
 from typing import Any
 
 from workbench.errors import WorkbenchError
-from workbench.po import load_po
+from workbench.po import (
+    article_of,
+    entry_key,
+    is_reviewed,
+    load_po,
+    load_po_if_present,
+    qa_lines,
+    reviewer_lines,
+)
 from workbench.po.export import QA_PREFIX
-from workbench.tm import article_id, is_reviewed
 
 ENGLISH_TITLE = "X-Workbench-English-Title"
 
@@ -130,16 +137,15 @@ def read_article(folder: Path, page: str) -> ArticleReport:
     en_path = folder / "en.po"
     try:
         en = load_po(en_path)
-        zh_path = folder / "zh_Hans.po"
-        zh = load_po(zh_path) if zh_path.is_file() else None
+        zh = load_po_if_present(folder / "zh_Hans.po")
     except WorkbenchError as err:
         return ArticleReport(folder.name, folder, page, "", "", "", (), problem=str(err))
-    simplified = {(e.msgctxt, e.msgid): e for e in zh or () if not e.obsolete}
+    simplified = {entry_key(e): e for e in zh or () if not e.obsolete}
     sentences = tuple(_sentences(en, simplified))
     title = next((s for s in sentences if s.kind == "title"), None)
     title_en = str(en.metadata.get(ENGLISH_TITLE, "")).strip() or (title.english if title else "")
     return ArticleReport(
-        id=article_id(en, en_path),
+        id=article_of(en, en_path),
         folder=folder,
         page=page,
         title_zh=title.source if title else "",
@@ -168,15 +174,16 @@ def position(entry: Any) -> tuple[int, int] | None:
     return (int(found.group(1)), int(found.group(2))) if found else None
 
 
-def _sentences(en: Any, simplified: dict[tuple[str | None, str], Any]) -> Iterable[Sentence]:
+def _sentences(en: Any, simplified: dict[tuple[str, str], Any]) -> Iterable[Sentence]:
     keyed: list[tuple[tuple[int, int, int], Sentence]] = []
     for order, entry in enumerate(e for e in en if not e.obsolete and e.msgid):
         place = position(entry)
         paragraph, number = place if place is not None else (_LAST, order)
         kind = _KIND.search(entry.comment or "")
         score = _MT_SCORE.search(entry.comment or "")
-        zh = simplified.get((entry.msgctxt, entry.msgid))
-        qa, own = _split_comments(entry.tcomment)
+        zh = simplified.get(entry_key(entry))
+        qa = _findings(qa_lines(entry.tcomment))
+        own = tuple(line.strip() for line in reviewer_lines(entry.tcomment) if line.strip())
         hints = tuple(line for line in _lines(entry.comment) if line.startswith(_HINT_PREFIXES))
         sentence = Sentence(
             paragraph=paragraph,
@@ -197,16 +204,16 @@ def _sentences(en: Any, simplified: dict[tuple[str | None, str], Any]) -> Iterab
     return (s for _, s in sorted(keyed, key=lambda pair: pair[0]))
 
 
-def _split_comments(tcomment: str | None) -> tuple[tuple[Finding, ...], tuple[str, ...]]:
-    findings: list[Finding] = []
-    own: list[str] = []
-    for line in _lines(tcomment):
-        match = _QA.match(line)
+def _findings(lines: Iterable[str]) -> tuple[Finding, ...]:
+    found = []
+    for line in lines:
+        match = _QA.match(line.strip())
         if match:
-            findings.append(Finding(match.group(1), match.group(2), match.group(3)))
+            found.append(Finding(match.group(1), match.group(2), match.group(3)))
         else:
-            own.append(line)
-    return tuple(findings), tuple(own)
+            # A QA line edited by hand still tells the editor something; it is shown, not dropped.
+            found.append(Finding("warning", "qa", line.strip()[len(QA_PREFIX) :]))
+    return tuple(found)
 
 
 def _terms(hints: Sequence[str]) -> tuple[Term, ...]:
