@@ -54,6 +54,11 @@ class State(str, Enum):
     def label(self) -> str:
         return _LABELS[self]
 
+    @property
+    def short(self) -> str:
+        """The label without "(fuzzy)", for a row whose state badge sits beside other state facts."""
+        return _LABELS[self].replace(" (fuzzy)", "")
+
 
 _LABELS = {
     State.REVIEWED: "reviewed",
