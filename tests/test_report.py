@@ -114,12 +114,29 @@ def test_rewriting_an_unchanged_report_writes_nothing_and_drops_pages_of_removed
     tmp_path: Path,
 ) -> None:
     tree = seed_tree(tmp_path)
-    assert write_report(tree).written == 7
-    assert write_report(tree).written == 0
+    assert write_report(tree).written == 8  # index, glossary, 5 articles, marker
+    again = write_report(tree)
+    assert (again.written, again.read) == (0, 0)
     shutil.rmtree(tree / VARIED)
     write_report(tree)
     assert not (tree / "report" / "articles" / f"{VARIED}.html").exists()
     assert VARIED not in (tree / "report" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_rebuild_reads_only_the_articles_whose_po_files_changed(tmp_path: Path) -> None:
+    tree = seed_tree(tmp_path)
+    write_report(tree)
+    vary(tree)
+    result = write_report(tree)
+    assert result.read == 1
+    index = (tree / "report" / "index.html").read_text(encoding="utf-8")
+    page = (tree / "report" / "articles" / f"{VARIED}.html").read_text(encoding="utf-8")
+    assert shown_counts(index, VARIED) == counted(tree / VARIED)
+    assert "check the buyback size with the desk" in page
+    # A marker damaged by hand costs one full read, never a wrong page.
+    (tree / "report" / MARKER).write_text('{"version": 1, "articles": {"x": 1}}', encoding="utf-8")
+    assert write_report(tree).read == 5
+    assert shown_counts((tree / "report" / "index.html").read_text(encoding="utf-8"), VARIED)["reviewed"] == 2
 
 
 def test_cli_report_default_place_and_summary(app: typer.Typer, tmp_path: Path) -> None:

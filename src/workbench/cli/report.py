@@ -45,7 +45,7 @@ def report(
                     {
                         "id": a.id,
                         "page": str(result.out / a.page),
-                        "sentences": len(a.sentences),
+                        "sentences": a.sentences,
                         **{state.value: a.count(state) for state in State},
                         "qa_errors": a.errors,
                         "qa_warnings": a.warnings,
@@ -79,7 +79,7 @@ def refresh_report(tree: Path, glossary: Path | None = None) -> None:
 def _summary(result: SiteResult) -> str:
     from workbench.report import State
 
-    sentences = sum(len(a.sentences) for a in result.articles)
+    sentences = sum(a.sentences for a in result.articles)
     reviewed = sum(a.count(State.REVIEWED) for a in result.articles)
     return (
         f"{result.out / 'index.html'}: {len(result.articles)} articles, {reviewed} of {sentences} sentences "

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -135,6 +135,74 @@ class ArticleReport:
     @property
     def warnings(self) -> int:
         return sum(s.warnings for s in self.sentences)
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    """What the index and the glossary page need of an article; kept between runs for unchanged folders."""
+
+    id: str
+    page: str
+    title_zh: str
+    title_en: str
+    sentences: int
+    counts: dict[State, int]
+    errors: int
+    warnings: int
+    terms: tuple[Term, ...]  # each glossary term its sentences name, once
+    problem: str = ""
+
+    def count(self, state: State) -> int:
+        return self.counts[state]
+
+    @classmethod
+    def of(cls, article: ArticleReport) -> ArticleSummary:
+        terms = dict.fromkeys(t for s in article.sentences for t in s.terms)
+        return cls(
+            article.id,
+            article.page,
+            article.title_zh,
+            article.title_en,
+            len(article.sentences),
+            article.counts,
+            article.errors,
+            article.warnings,
+            tuple(terms),
+            article.problem,
+        )
+
+    def as_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["counts"] = {state.value: n for state, n in self.counts.items()}
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> ArticleSummary:
+        """The summary saved by ``as_json``; raises KeyError, TypeError or ValueError on anything else."""
+        counts = {State(k): int(v) for k, v in data["counts"].items()}
+        if set(counts) != set(State):
+            raise ValueError("counts of another version")
+        return cls(
+            id=_text(data["id"]),
+            page=_text(data["page"]),
+            title_zh=_text(data["title_zh"]),
+            title_en=_text(data["title_en"]),
+            sentences=int(data["sentences"]),
+            counts=counts,
+            errors=int(data["errors"]),
+            warnings=int(data["warnings"]),
+            terms=tuple(
+                Term(_text(t["text"]), _text(t["english"]), tuple(map(_text, t["tickers"])))
+                for t in data["terms"]
+            ),
+            problem=_text(data["problem"]),
+        )
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"expected text, not {type(value).__name__}")
+    return value
 
 
 def read_article(folder: Path, page: str) -> ArticleReport:

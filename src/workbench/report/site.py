@@ -7,13 +7,16 @@ reviewers' comments) can never become markup. The Content-Security-Policy in eve
 page's own style and script, by hash, as a second line of defence.
 
 The output folder holds a marker file; a folder with files but no marker is someone else's and is refused,
-so ``-o`` can never overwrite a page that was not made here.
+so ``-o`` can never overwrite a page that was not made here. The marker also remembers each article's
+summary and the size and time of its PO files: a rebuild (after every ``translate`` and ``build``) reads and
+renders only the articles whose files changed, and redraws the index and glossary from the summaries.
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -21,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workbench.errors import InputError
-from workbench.report.read import ArticleReport, State, read_article
+from workbench.report.read import ArticleSummary, State, read_article
 from workbench.textio import write_text_atomic
 
 if TYPE_CHECKING:
@@ -30,7 +33,8 @@ if TYPE_CHECKING:
 REPORT_FOLDER = "report"
 MARKER = ".workbench-report"
 ARTICLES = "articles"
-_MARKER_TEXT = "Made by `workbench report`; everything in this folder is rebuilt from the PO files.\n"
+_MARKER_NOTE = "Made by `workbench report`; everything in this folder is rebuilt from the PO files."
+_CACHE_VERSION = 1
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
@@ -44,14 +48,15 @@ class TermRow:
     tickers: tuple[str, ...]
     type: str
     found: tuple[str, ...]  # the forms the articles use, when other than the full Traditional name
-    articles: tuple[ArticleReport, ...]
+    articles: tuple[ArticleSummary, ...]
 
 
 @dataclass(frozen=True)
 class SiteResult:
     out: Path
-    articles: tuple[ArticleReport, ...]
+    articles: tuple[ArticleSummary, ...]
     written: int  # files written (unchanged ones are left alone)
+    read: int  # article folders read; the others were unchanged since the last report
 
     @property
     def problems(self) -> tuple[str, ...]:
@@ -71,14 +76,34 @@ def write_report(tree: Path, out: Path | None = None, glossary: Glossary | None 
     _claim(out)
     folders = article_folders([tree])
     names = _page_names(tree, folders)
-    articles = tuple(read_article(folder, f"{ARTICLES}/{names[folder]}") for folder in folders)
-    pages = _render(tree, articles, glossary)
-    written = 0
-    for name, text in pages.items():
+    env = _environment()
+    assets = _assets(env)
+    version = _fingerprint(env, assets)
+    cached = _read_marker(out, version)
+    remembered: dict[str, Any] = {}
+    summaries: list[ArticleSummary] = []
+    written = read = 0
+    article_template = env.get_template("article.html")
+    for folder in folders:
+        page = f"{ARTICLES}/{names[folder]}"
+        stamp = _stamp(folder)  # before reading: a file saved meanwhile is read again next time
+        summary = _unchanged(cached.get(page), stamp, out / page)
+        if summary is None:
+            article = read_article(folder, page)
+            read += 1
+            # Article pages sit one folder down; their links to each other go through the index.
+            text = article_template.render(assets, root="../", a=article)
+            written += _write(out / page, text)
+            summary = ArticleSummary.of(article)
+        if not summary.problem:
+            remembered[page] = {"stamp": stamp, "summary": summary.as_json()}
+        summaries.append(summary)
+    for name, text in _overview(env, assets, tree, summaries, glossary).items():
         written += _write(out / name, text)
-    _write(out / MARKER, _MARKER_TEXT)
-    _remove_stale(out / ARTICLES, {name for name in pages if name.startswith(f"{ARTICLES}/")})
-    return SiteResult(out, articles, written)
+    marker = {"note": _MARKER_NOTE, "version": version, "articles": remembered}
+    written += _write(out / MARKER, json.dumps(marker, ensure_ascii=False, sort_keys=True) + "\n")
+    _remove_stale(out / ARTICLES, {Path(s.page).name for s in summaries})
+    return SiteResult(out, tuple(summaries), written, read)
 
 
 def rebuild_if_present(tree: Path, glossary: Glossary | None = None) -> SiteResult | None:
@@ -119,51 +144,99 @@ def _page_names(tree: Path, folders: Sequence[Path]) -> dict[Path, str]:
     return names
 
 
-def _render(tree: Path, articles: Sequence[ArticleReport], glossary: Glossary | None) -> dict[str, str]:
+def _assets(env: Any) -> dict[str, Any]:
+    """What every page shares: the stylesheet and script, their CSP hashes, helpers for the charts."""
     from markupsafe import Markup
 
-    env = _environment()
     # Our own stylesheet and script go into <style> and <script> as they are (entities mean nothing there).
     style = Markup(env.get_template("report.css").render())
     script = Markup(env.get_template("article.js").render())
-    shared: dict[str, Any] = {
+    return {
         "State": State,
         "style": style,
         "style_hash": _csp_hash(style),
+        "script": script,
+        "script_hash": _csp_hash(script),
         "percent": _percent,
         "segments": _segments,
         "last": 1 << 30,
     }
+
+
+def _overview(
+    env: Any,
+    assets: dict[str, Any],
+    tree: Path,
+    articles: Sequence[ArticleSummary],
+    glossary: Glossary | None,
+) -> dict[str, str]:
+    """The index and the glossary page; neither has a script, so their policy admits none."""
+    shared = {**assets, "root": "", "script_hash": _csp_hash("")}
     totals = {state: sum(a.count(state) for a in articles) for state in State}
-    pages = {
+    terms = _terms(articles, glossary)
+    return {
         "index.html": env.get_template("index.html").render(
             shared,
-            root="",
-            script_hash=_csp_hash(""),
             tree=str(tree),
             articles=articles,
             totals=totals,
             total=sum(totals.values()),
             errors=sum(a.errors for a in articles),
             warnings=sum(a.warnings for a in articles),
-        )
+        ),
+        "glossary.html": env.get_template("glossary.html").render(
+            shared,
+            terms=terms,
+            used=sum(bool(t.articles) for t in terms),
+            glossary_source=str(glossary.source) if glossary is not None and glossary.source else "",
+        ),
     }
-    terms = _terms(articles, glossary)
-    pages["glossary.html"] = env.get_template("glossary.html").render(
-        shared,
-        root="",
-        script_hash=_csp_hash(""),
-        terms=terms,
-        used=sum(bool(t.articles) for t in terms),
-        glossary_source=str(glossary.source) if glossary is not None and glossary.source else "",
-    )
-    article_template = env.get_template("article.html")
-    for a in articles:
-        # Article pages sit one folder down; their links to each other go through the index.
-        pages[a.page] = article_template.render(
-            shared, root="../", script=script, script_hash=_csp_hash(script), a=a
-        )
-    return pages
+
+
+def _fingerprint(env: Any, assets: dict[str, Any]) -> str:
+    """What pages were made with: a new workbench or changed templates make every page again."""
+    from workbench import __version__
+
+    digest = hashlib.sha256(f"{_CACHE_VERSION} {__version__}".encode())
+    for name in sorted(env.list_templates()):
+        source, _, _ = env.loader.get_source(env, name)
+        digest.update(f"{name}\0{source}\0".encode())
+    digest.update(str(assets["style_hash"] + assets["script_hash"]).encode())
+    return digest.hexdigest()[:16]
+
+
+def _stamp(folder: Path) -> list[list[int]]:
+    """Time and size of an article's PO files: what decides whether its page is made again."""
+    stamp = []
+    for name in ("en.po", "zh_Hans.po"):
+        try:
+            st = (folder / name).stat()
+            stamp.append([st.st_mtime_ns, st.st_size])
+        except FileNotFoundError:
+            stamp.append([0, -1])
+    return stamp
+
+
+def _read_marker(out: Path, version: str) -> dict[str, Any]:
+    """The article summaries of the last report, when made the same way; nothing otherwise."""
+    try:
+        data = json.loads((out / MARKER).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("version") != version:
+        return {}
+    articles = data.get("articles")
+    return articles if isinstance(articles, dict) else {}
+
+
+def _unchanged(cached: Any, stamp: list[list[int]], page: Path) -> ArticleSummary | None:
+    if not isinstance(cached, dict) or cached.get("stamp") != stamp or not page.is_file():
+        return None
+    try:
+        return ArticleSummary.from_json(cached["summary"])
+    except (KeyError, TypeError, ValueError, AttributeError):
+        # A marker edited by hand or from elsewhere only costs a fresh read.
+        return None
 
 
 def _environment() -> Any:
@@ -201,16 +274,15 @@ def _segments(counts: Mapping[State, int], whole: int, width: int) -> list[tuple
     return pieces
 
 
-def _terms(articles: Sequence[ArticleReport], glossary: Glossary | None) -> list[TermRow]:
+def _terms(articles: Sequence[ArticleSummary], glossary: Glossary | None) -> list[TermRow]:
     """Every glossary entry (or, without a glossary, every term the PO hints name) with its articles."""
-    uses: dict[tuple[str, tuple[str, ...]], dict[str, ArticleReport]] = {}
+    uses: dict[tuple[str, tuple[str, ...]], dict[str, ArticleSummary]] = {}
     found: dict[tuple[str, tuple[str, ...]], dict[str, None]] = {}
     for a in articles:
-        for s in a.sentences:
-            for term in s.terms:
-                key = (term.english, term.tickers)
-                uses.setdefault(key, {})[a.page] = a
-                found.setdefault(key, {})[term.text] = None
+        for term in a.terms:
+            key = (term.english, term.tickers)
+            uses.setdefault(key, {})[a.page] = a
+            found.setdefault(key, {})[term.text] = None
     rows: list[TermRow] = []
     listed: set[tuple[str, tuple[str, ...]]] = set()
     for entry in glossary or ():
@@ -247,9 +319,9 @@ def _write(path: Path, text: str) -> int:
     return 1
 
 
-def _remove_stale(folder: Path, keep: Iterable[str]) -> None:
+def _remove_stale(folder: Path, wanted: Iterable[str]) -> None:
     """Drop pages of articles that are gone; only ``.html`` files in the report's own articles folder."""
-    wanted = {Path(name).name for name in keep}
+    wanted = set(wanted)
     if not folder.is_dir():
         return
     for page in folder.glob("*.html"):
