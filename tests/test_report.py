@@ -52,13 +52,14 @@ def test_sentences_follow_the_article_in_either_po_layout(tmp_path: Path) -> Non
     tree = seed_tree(tmp_path)
     folder = vary(tree)
     before = read_article(folder, "a.html")
-    # The layout with stable keys: no position in msgctxt, a `position:` comment instead; order shuffled.
+    # The layout older folders have: the position in msgctxt, no `position:` comment; order shuffled.
     for name in ("en.po", "zh_Hans.po"):
         po = load_po(folder / name)
         for entry in po:
-            place = entry.msgctxt.rsplit(":", 1)[1]
-            entry.msgctxt = None
-            entry.comment = f"position: {place}\n{entry.comment}"
+            lines = entry.comment.split("\n")
+            place = next(line for line in lines if line.startswith("position: ")).split(" ")[1]
+            entry.msgctxt = f"{VARIED}:{place}"
+            entry.comment = "\n".join(line for line in lines if not line.startswith("position: "))
         po[:] = list(reversed(po))
         save_po(po, folder / name)
     after = read_article(folder, "a.html")

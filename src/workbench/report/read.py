@@ -19,6 +19,7 @@ from workbench.errors import WorkbenchError
 from workbench.po import (
     article_of,
     entry_key,
+    entry_position,
     is_reviewed,
     load_po,
     load_po_if_present,
@@ -29,9 +30,6 @@ from workbench.po.export import QA_PREFIX
 
 ENGLISH_TITLE = "X-Workbench-English-Title"
 
-# Older folders keep the position in msgctxt (`<article-id>:p3.s2`); newer ones in a `position:` comment.
-_CTX_POSITION = re.compile(r":p(\d+)\.s(\d+)$")
-_COMMENT_POSITION = re.compile(r"^position:\s*p(\d+)\.s(\d+)\s*$", re.MULTILINE)
 _KIND = re.compile(r"^kind:\s*(\S+)\s*$", re.MULTILINE)
 _MT_SCORE = re.compile(r"^mt: score (-?\d+(?:\.\d+)?)", re.MULTILINE)
 _QA = re.compile(rf"^{re.escape(QA_PREFIX)}(\w+) ([\w-]+): (.*)$")
@@ -241,17 +239,11 @@ def state_of(entry: Any) -> State:
     return State.FUZZY
 
 
-def position(entry: Any) -> tuple[int, int] | None:
-    """The entry's (paragraph, sentence) in its article, from either PO layout; None when it has none."""
-    found = _COMMENT_POSITION.search(entry.comment or "") or _CTX_POSITION.search(entry.msgctxt or "")
-    return (int(found.group(1)), int(found.group(2))) if found else None
-
-
 def _sentences(en: Any, simplified: dict[tuple[str, str], Any]) -> Iterable[Sentence]:
     keyed: list[tuple[tuple[int, int, int], Sentence]] = []
     for order, entry in enumerate(e for e in en if not e.obsolete and e.msgid):
-        place = position(entry)
-        paragraph, number = place if place is not None else (_LAST, order)
+        place = entry_position(entry)
+        paragraph, number = (place.paragraph, place.sentence) if place is not None else (_LAST, order)
         kind = _KIND.search(entry.comment or "")
         score = _MT_SCORE.search(entry.comment or "")
         zh = simplified.get(entry_key(entry))
