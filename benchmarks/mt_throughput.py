@@ -42,7 +42,7 @@ def seed_sentences(path: Path) -> list[str]:
     text = path.read_text(encoding="utf-8-sig")
     try:
         from workbench.pages import split_page
-        from workbench.pipeline import sentences_of
+        from workbench.segment import sentences_of
 
         return [seg.text for article in split_page(text, str(path)) for seg in sentences_of(article)]
     except ImportError:

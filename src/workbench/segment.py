@@ -14,10 +14,23 @@ paragraph never balance, in which case they are ignored.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+
+from workbench.model import Article, ParagraphKind, Segment
 
 TERMINATORS = frozenset("。！？!?…")
 OPENERS = "「『“‘（(《〈【"
 CLOSERS = "」』”’）)》〉】"
+# Paragraphs that are translated whole, never split into sentences.
+WHOLE = frozenset(
+    {
+        ParagraphKind.TITLE,
+        ParagraphKind.HEADING,
+        ParagraphKind.HIGHLIGHTS,
+        ParagraphKind.BULLET,
+        ParagraphKind.BYLINE,
+    }
+)
 _WS = re.compile(r"[\s\u00a0\u3000\u2000-\u200b\u202f\u205f\ufeff]+")
 
 
@@ -82,3 +95,11 @@ def _ends_here(text: str, i: int) -> bool:
         return True
     after = text[i + 1] if i + 1 < len(text) else ""
     return not (after.isascii() and after.isalnum())
+
+
+def sentences_of(article: Article) -> Iterator[Segment]:
+    """The bare sentences of an article; titles, headings, bullets and bylines stay whole."""
+    for p_index, paragraph in enumerate(article.paragraphs, start=1):
+        sentences = [paragraph.text] if paragraph.kind in WHOLE else split_sentences(paragraph.text)
+        for s_index, sentence in enumerate(sentences, start=1):
+            yield Segment(article.id, p_index, s_index, sentence, paragraph.line, paragraph.kind)
