@@ -10,13 +10,13 @@ a package translates as its author tested it.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from typing import Any
 
 from workbench.errors import ModelError
 from workbench.mt.base import Translation
 from workbench.mt.package import ArgosPackage
+from workbench.mt.threads import cpu_count, cpu_threads
 
 DEVICES = ("auto", "cpu", "cuda")
 
@@ -40,13 +40,6 @@ LENGTH_MARGIN = 10
 SHORTEST_CLASS = 16
 
 EMPTY = Translation(text="", score=0.0)
-
-
-def cpu_count() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # pragma: no cover - not on Linux
-        return os.cpu_count() or 1
 
 
 def resolve_device(device: str) -> str:
@@ -130,10 +123,7 @@ class ArgosEngine:
             # One stream of large batches fills the GPU; CPU threads only feed it.
             workers, threads = 1, min(cores, 4)
         else:
-            # The matrices of an argos-sized model are too small to spread over many cores; whole batches
-            # in parallel, one or two cores each, translate faster than one batch on all cores.
-            workers = cores if cores <= 4 else cores // 2
-            threads = max(1, cores // workers)
+            workers, threads = cpu_threads(cores)
         self.inter_threads = inter_threads or workers
         self.intra_threads = intra_threads or threads
         try:
