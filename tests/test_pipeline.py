@@ -207,9 +207,12 @@ def test_bad_pages_exit_2_with_one_line_and_write_nothing(
     assert not (workdir / "translations").exists()
 
 
-def test_a_folder_is_not_a_page(workdir: Path) -> None:
-    result = runner.invoke(app, ["translate", "seeds"])
-    assert result.exit_code == 2 and "is a folder" in result.stderr
+def test_a_folder_without_pages_is_one_line_and_writes_nothing(workdir: Path) -> None:
+    (workdir / "empty").mkdir()
+    result = runner.invoke(app, ["translate", "empty"])
+    assert result.exit_code == 2 and "no *.txt pages" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert not (workdir / "translations").exists()
 
 
 @pytest.mark.parametrize("codec", ["big5hkscs", "utf-8-sig"])

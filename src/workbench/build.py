@@ -79,22 +79,30 @@ def build_article(folder: Path, marker: str = DEFAULT_MARKER, reviewed_only: boo
         raise InputError("the marker is empty; give text an editor can search for, e.g. --marker '⟦MT⟧ '")
     po = load_po(en_path)
     article = article_of(po, en_path)
-    english = _sentences(po)
     unreviewed = tuple(_unreviewed(en_path, po))
     if reviewed_only and unreviewed:
         return BuildResult(folder, article, (), unreviewed, 0, refused=True)
 
     # Both catalogs are read before anything is written, so a broken zh_Hans.po leaves en.md as it was.
     zh_path = folder / "zh_Hans.po"
-    outputs = {}
-    text, marked = _render_english(english, marker, po.metadata.get(ENGLISH_TITLE, "").strip())
-    outputs[folder / "en.md"] = text
-    zh = load_po_if_present(zh_path)
-    if zh is not None:
-        outputs[folder / "zh_Hans.txt"] = _render_simplified(_sentences(zh))
+    texts, marked = render_article(po, load_po_if_present(zh_path), marker)
+    outputs = {folder / name: text for name, text in texts.items()}
     for path, content in outputs.items():
         write_text_atomic(path, content)
     return BuildResult(folder, article, tuple(outputs), unreviewed, marked, refused=False)
+
+
+def render_article(en: Any, zh: Any, marker: str = DEFAULT_MARKER) -> tuple[dict[str, str], int]:
+    """The texts of ``en.md`` and (when ``zh`` is a catalog) ``zh_Hans.txt`` by file name, and how many
+    sentences of ``en.md`` carry the marker.
+
+    For callers that hold the catalogs already (the main job just wrote them), so no file is read twice.
+    """
+    text, marked = _render_english(_sentences(en), marker, en.metadata.get(ENGLISH_TITLE, "").strip())
+    texts = {"en.md": text}
+    if zh is not None:
+        texts["zh_Hans.txt"] = _render_simplified(_sentences(zh))
+    return texts, marked
 
 
 def article_folders(paths: Iterable[Path]) -> list[Path]:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from workbench.cli._common import EXIT_BAD_INPUT, guarded, print_json
+from workbench.cli._common import EXIT_BAD_INPUT, EXIT_FINDINGS, guarded, print_json
 from workbench.cli.report import refresh_report
+
+if TYPE_CHECKING:
+    from workbench.batch import ArticleReport
 
 GlossaryOption = Annotated[
     Path | None,
@@ -18,8 +22,13 @@ GlossaryOption = Annotated[
 
 @guarded
 def translate(
-    page: Annotated[
-        Path, typer.Argument(help="A page of Traditional-Chinese articles (UTF-8, Big5 or GB18030).")
+    pages: Annotated[
+        list[str],
+        typer.Argument(
+            help="Pages of Traditional-Chinese articles (UTF-8, Big5 or GB18030), folders of pages (their "
+            "*.txt files) or patterns ('pages/2026-*.txt').",
+            show_default=False,
+        ),
     ],
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder of per-article translations.")] = Path(
         "translations"
@@ -34,6 +43,13 @@ def translate(
         ),
     ] = None,
     device: Annotated[str, typer.Option(help="auto, cpu or cuda.")] = "auto",
+    threads: Annotated[
+        str | None,
+        typer.Option(
+            help="CPU threads for the engine: N cores, or WxT (W parallel workers of T threads each) "
+            "[default: from the cores present].",
+        ),
+    ] = None,
     glossary: GlossaryOption = None,
     no_mt: Annotated[bool, typer.Option("--no-mt", help="Write files without machine drafts.")] = False,
     no_tm: Annotated[
@@ -50,14 +66,25 @@ def translate(
         ),
     ] = False,
     marker: Annotated[str | None, typer.Option(help="Marker for unreviewed sentences in en.md.")] = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Exit 1 when the written drafts have QA errors.")
+    ] = False,
+    no_wait: Annotated[
+        bool,
+        typer.Option("--no-wait", help="If another run is writing to --out, stop (exit 2) rather than wait."),
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON summary.")] = False,
 ) -> None:
-    """Pre-translate every article of PAGE and write en.po, zh_Hans.po, zh_Hans.txt and en.md per article.
+    """Pre-translate every article of PAGES; write en.po, zh_Hans.po, zh_Hans.txt and en.md per article.
 
     Re-running keeps every translation a reviewer made; changed sentences keep their old translation as
-    fuzzy, removed ones become obsolete.
+    fuzzy, removed ones become obsolete; articles with nothing new are skipped. Exit 2 when an article
+    could not be written (each is named), 1 with --strict when drafts have QA errors.
     """
-    from workbench.pipeline import TranslateOptions, translate_page
+    import time
+
+    from workbench.cli._progress import progress_for_terminal
+    from workbench.pipeline import TranslateOptions, translate_pages
 
     if device not in ("auto", "cpu", "cuda"):
         raise typer.BadParameter("use auto, cpu or cuda", param_hint="--device")
@@ -66,50 +93,104 @@ def translate(
         glossary=glossary,
         model=model,
         device=device,
+        threads=parse_threads(threads),
         use_mt=not no_mt,
         use_tm=not no_tm,
         tm_threshold=tm_threshold,
         refresh_mt=refresh_mt,
         marker=marker,
+        wait=not no_wait,
     )
-    report = translate_page(page, options, progress=lambda line: typer.echo(line, err=True))
+    started = time.monotonic()
+    with progress_for_terminal() as progress:
+        report = translate_pages(pages, options, progress=progress)
+    seconds = time.monotonic() - started
     if as_json:
         print_json(
             {
-                "page": report.page.path,
-                "encoding": report.page.encoding,
+                "pages": [
+                    {
+                        "page": p.page.path,
+                        "encoding": p.page.encoding,
+                        "articles": [_article_json(a) for a in p.articles],
+                    }
+                    for p in report.pages
+                ],
                 "engine": report.engine,
                 "model_missing": report.model_missing,
-                "articles": [
-                    {
-                        "id": a.article.id,
-                        "folder": str(a.folder),
-                        "sentences": a.sentences,
-                        "machine": a.from_mt,
-                        "memory": a.from_tm,
-                        "qa_errors": a.errors,
-                        "files": [str(f) for f in a.files],
-                    }
-                    for a in report.articles
-                ],
+                "articles": [_article_json(a) for a in report.articles],
                 "failures": report.failures,
+                "seconds": round(seconds, 3),
             }
         )
     else:
         for note in report.notes:
             typer.echo(note, err=True)
-        for a in report.articles:
-            typer.echo(
-                f"{a.folder}: {a.sentences} sentences, {a.from_mt} machine drafts, {a.from_tm} from memory, "
-                f"{a.errors} with QA errors"
-            )
+        for page_report in report.pages:
+            typer.echo(f"{page_report.page.path}: {summary(page_report.articles)}")
+        run = summary(report.articles + report.failed)
+        typer.echo(
+            f"{len(report.pages)} page{'s' if len(report.pages) != 1 else ''}: {run} in {seconds:.1f} s"
+        )
         if report.model_missing:
             typer.echo(f"no machine drafts: {report.model_missing}", err=True)
     refresh_report(out, glossary)
     for failure in report.failures:
         typer.echo(f"workbench: {failure}", err=True)
-    if report.failures:
+    if report.failed:
+        names = ", ".join(a.article.id for a in report.failed)
+        typer.echo(f"workbench: not written: {names}", err=True)
         raise typer.Exit(EXIT_BAD_INPUT)
+    if strict and report.qa_errors:
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+def summary(articles: Sequence[ArticleReport]) -> str:
+    """One line: articles written, unchanged and failed, sentences, where drafts came from, QA errors."""
+    written = [a for a in articles if a.failure is None and not a.skipped]
+    unchanged = sum(a.skipped for a in articles)
+    failed = sum(a.failure is not None for a in articles)
+    plural = "s" if len(articles) != 1 else ""
+    parts = [f"{len(articles)} article{plural} ({len(written)} written, {unchanged} unchanged"]
+    parts[0] += f", {failed} not written)" if failed else ")"
+    parts.append(f"{sum(a.sentences for a in written)} sentences written")
+    parts.append(f"{sum(a.from_mt for a in written)} machine drafts")
+    parts.append(f"{sum(a.from_tm for a in written)} from memory")
+    parts.append(f"{sum(a.errors for a in articles if a.failure is None)} with QA errors")
+    return ", ".join(parts)
+
+
+def parse_threads(value: str | None) -> tuple[int, int] | None:
+    """``--threads`` as (workers, threads each): ``N`` cores split as the engine would, or ``WxT``."""
+    from workbench.mt.threads import cpu_threads
+
+    if value is None:
+        return None
+    text = value.strip().lower()
+    try:
+        if "x" in text:
+            workers, each = (int(part) for part in text.split("x", 1))
+        else:
+            workers, each = cpu_threads(int(text))
+    except ValueError:
+        raise typer.BadParameter("give a number of cores (4) or workers x threads (2x2)") from None
+    if workers < 1 or each < 1:
+        raise typer.BadParameter("give at least one worker and one thread", param_hint="--threads")
+    return workers, each
+
+
+def _article_json(a: ArticleReport) -> dict[str, object]:
+    return {
+        "id": a.article.id,
+        "folder": str(a.folder),
+        "sentences": a.sentences,
+        "machine": a.from_mt,
+        "memory": a.from_tm,
+        "qa_errors": a.errors,
+        "skipped": a.skipped,
+        "failure": a.failure,
+        "files": [str(f) for f in a.files],
+    }
 
 
 @guarded
@@ -119,7 +200,7 @@ def segment(
 ) -> None:
     """List the articles of PAGE with their ids, titles and sentences."""
     from workbench.pages import split_page
-    from workbench.pipeline import sentences_of
+    from workbench.segment import sentences_of
     from workbench.textio import read_page
 
     read = read_page(page)

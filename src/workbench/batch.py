@@ -1,0 +1,418 @@
+"""The unit of work of the main job: a batch of articles in, their folders written out.
+
+``translate_articles(jobs, context)`` parses each article's PO files once, serves what it can from the
+existing files and the translation memory, sends every remaining sentence of the batch to the engine in
+one call, and merges, checks and writes each article on its own: a failure in one article (a broken PO
+file, a file in the way, a save by a reviewer that keeps racing the run) costs that article, never the
+batch. A progress bar, a folder of pages and a distributed runner all call this same function; the
+``RunContext`` holds what a worker loads once (glossary, engine, memory).
+
+A file that changed on disk after it was read is never replaced: the article's files are read again and
+merged again (a reviewer's save is then kept like any other edit), up to ``MERGE_ATTEMPTS`` times.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass, field, replace
+from datetime import datetime
+from pathlib import Path
+from typing import Protocol
+
+import polib
+
+from workbench import __version__
+from workbench.build import DEFAULT_MARKER, render_article
+from workbench.carry import carry_facts
+from workbench.checks import check_entries
+from workbench.errors import ModelError, WorkbenchError
+from workbench.facts import extract
+from workbench.folders import FolderState, forget_state, sentence_key, write_state
+from workbench.glossary import Glossary
+from workbench.model import Article, Origin, Segment, Severity
+from workbench.mt import ArgosPackage, Engine, find_package
+from workbench.po import (
+    export_catalog,
+    keyed_segments,
+    load_po_if_present,
+    merge_catalog,
+    render_po,
+    set_findings,
+    untouched_machine_draft,
+)
+from workbench.po.export import clean_text, format_date
+from workbench.po.keys import Key
+from workbench.safeio import (
+    ChangedOnDisk,
+    Seen,
+    check_unchanged,
+    digest,
+    file_digest,
+    read_seen,
+    replace_unless_changed,
+)
+from workbench.segment import sentences_of
+from workbench.simplified import to_simplified
+from workbench.textio import write_bytes_atomic
+from workbench.tm import TranslationMemory
+
+MERGE_ATTEMPTS = 3
+STAMP = "POT-Creation-Date"
+
+
+@dataclass(frozen=True)
+class TranslateOptions:
+    out_dir: Path = Path("translations")
+    glossary: Path | None = None  # None: glossary.csv in the working folder, when there is one
+    model: str | None = None  # None: the installed zh/zt→en argos package
+    device: str = "auto"
+    threads: tuple[int, int] | None = None  # CTranslate2 (workers, threads each); None: from the cores
+    use_mt: bool = True
+    use_tm: bool = True
+    tm_threshold: float = 75.0
+    refresh_mt: bool = False  # re-translate machine drafts nobody has edited (a better model came)
+    marker: str | None = None  # how the English draft marks unreviewed sentences; None: the default
+    batch_sentences: int = 4000  # sentences per engine call; peak memory follows it, not the archive
+    wait: bool = True  # when another run holds the folder: wait for it (else stop with one line)
+
+
+@dataclass(frozen=True)
+class ArticleJob:
+    """One article to write, as planned: where it goes and the digest of what its output depends on."""
+
+    article: Article
+    folder: Path
+    inputs: str
+    page: int = 0  # index of the page in the run, for the per-page summary
+    sentences: int = 0
+
+
+@dataclass
+class ArticleReport:
+    article: Article
+    folder: Path
+    page: int = 0
+    sentences: int = 0
+    from_mt: int = 0
+    from_tm: int = 0
+    kept: int = 0  # sentences whose existing translation was kept
+    errors: int = 0  # entries with QA errors in en.po as written (or as left, when skipped)
+    skipped: bool = False  # nothing changed since the last run: no file was read or written
+    failure: str | None = None  # why the article was not written (its files were left as they were)
+    files: list[Path] = field(default_factory=list)
+
+
+class Progress(Protocol):
+    def begin(self, articles: int, sentences: int) -> None: ...
+    def advance(self, *, articles: int = 0, sentences: int = 0) -> None: ...
+    def note(self, line: str) -> None: ...
+
+
+class Quiet:
+    def begin(self, articles: int, sentences: int) -> None:
+        pass
+
+    def advance(self, *, articles: int = 0, sentences: int = 0) -> None:
+        pass
+
+    def note(self, line: str) -> None:
+        pass
+
+
+class RunContext:
+    """What a worker loads once and every batch shares: options, glossary, engine and memory.
+
+    The model is found (and a missing or wrong one reported) when the context is made, before anything is
+    written; it is loaded only when a batch has a sentence to translate.
+    """
+
+    def __init__(
+        self,
+        options: TranslateOptions,
+        glossary: Glossary,
+        engine: Engine | None = None,
+        progress: Progress | None = None,
+    ) -> None:
+        self.options = options
+        self.glossary = glossary
+        self.progress: Progress = progress or Quiet()
+        self.model_missing: str | None = None
+        self.engine_name: str | None = None
+        self.mt_calls = 0
+        self._engine = engine
+        self._package: ArgosPackage | None = None
+        self._memory: TranslationMemory | None = None
+        model = "none"
+        if engine is not None:
+            model = engine.describe()
+        elif options.use_mt:
+            try:
+                self._package = find_package(options.model)
+                model = f"{self._package.name} {self._package.version}"
+            except ModelError as err:
+                if options.model is not None:
+                    raise
+                self.model_missing = str(err)
+        # Everything besides the article that changes what a run writes.
+        settings = [__version__, model, options.use_tm, options.tm_threshold, options.marker]
+        self.settings = json.dumps(settings)
+
+    def engine(self) -> Engine | None:
+        if self._engine is None and self._package is not None:
+            from workbench.mt.engine import ArgosEngine
+
+            workers, threads = self.options.threads or (None, None)
+            self._engine = ArgosEngine(
+                self._package, device=self.options.device, inter_threads=workers, intra_threads=threads
+            )
+        return self._engine
+
+    def memory(self) -> TranslationMemory | None:
+        if not self.options.use_tm or not self.options.out_dir.is_dir():
+            return None
+        if self._memory is None:
+            self._memory = TranslationMemory.load(
+                self.options.out_dir, threshold=self.options.tm_threshold, glossary=self.glossary
+            )
+        return self._memory
+
+    def inputs_digest(self, article: Article) -> str:
+        """The digest of everything an article's output depends on (see ``workbench.folders``)."""
+        rows: list[object] = [self.settings, article.id, article.title, article.english_title]
+        rows += [list(article.tickers), article.source]
+        for seg in sentences_of(article):
+            entries = sorted({json.dumps(_entry_fields(hit.entry)) for hit in self.glossary.match(seg.text)})
+            rows.append([seg.paragraph, seg.sentence, seg.kind.value, seg.line, seg.text, entries])
+        return hashlib.sha256(json.dumps(rows, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+def _entry_fields(entry: object) -> dict[str, object]:
+    # The CSV row number moves when a line is added above; it changes nothing an article shows.
+    fields = asdict(entry)  # type: ignore[call-overload]
+    fields.pop("row", None)
+    return {key: list(value) if isinstance(value, tuple) else value for key, value in fields.items()}
+
+
+@dataclass
+class _Work:
+    """An article in flight: its analysed sentences and its catalogs as read."""
+
+    job: ArticleJob
+    segments: list[Segment]
+    en: polib.POFile | None = None
+    zh: polib.POFile | None = None
+    en_seen: Seen | None = None
+    zh_seen: Seen | None = None
+    en_raw: bytes | None = None
+    zh_raw: bytes | None = None
+
+
+def translate_articles(jobs: Sequence[ArticleJob], context: RunContext) -> list[ArticleReport]:
+    """Translate and write a batch of articles; one report per job, in order, failures included."""
+    reports: dict[int, ArticleReport] = {}
+    works: list[tuple[int, _Work]] = []
+    for index, job in enumerate(jobs):
+        try:
+            works.append((index, _prepare(job, context.glossary)))
+        except (WorkbenchError, OSError) as err:
+            reports[index] = _failed(job, err)
+
+    todo = _needing_drafts([w for _, w in works], context.options.refresh_mt)
+    todo = _fill_from_memory([w for _, w in works], todo, context)
+    _fill_from_engine([w for _, w in works], todo, context)
+
+    for index, work in works:
+        try:
+            reports[index] = _write_with_retries(work, context)
+        except Exception as err:  # noqa: BLE001 - one article's failure must never cost the others
+            if work.job.folder.is_dir():
+                forget_state(work.job.folder)
+            reports[index] = _failed(work.job, err)
+        context.progress.advance(articles=1)
+    context.progress.advance(articles=len(jobs) - len(works))
+    return [reports[i] for i in range(len(jobs))]
+
+
+def _failed(job: ArticleJob, err: BaseException) -> ArticleReport:
+    if isinstance(err, WorkbenchError):
+        reason = str(err)
+    elif isinstance(err, OSError):
+        reason = f"{err.filename or job.folder}: {err.strerror or err}; check the path and its permissions"
+    else:
+        reason = f"{job.folder}: unexpected {type(err).__name__} ({err}); its files were left as they were"
+    return ArticleReport(job.article, job.folder, page=job.page, failure=reason)
+
+
+def _prepare(job: ArticleJob, glossary: Glossary) -> _Work:
+    """Check the folder, read the article's catalogs (each file once) and analyse its sentences."""
+    if job.folder.exists() and not job.folder.is_dir():
+        raise WorkbenchError(
+            f"{job.folder}: a file is where the folder of article {job.article.id} belongs; move it away"
+        )
+    work = _Work(job, _analyse(job.article, glossary))
+    _read_catalogs(work)
+    return work
+
+
+def _read_catalogs(work: _Work) -> None:
+    folder = work.job.folder
+    work.en_raw, work.en_seen = read_seen(folder / "en.po")
+    work.zh_raw, work.zh_seen = read_seen(folder / "zh_Hans.po")
+    # Both files parse before either is written, so a broken one stops its article whole.
+    work.en = load_po_if_present(folder / "en.po")
+    work.zh = load_po_if_present(folder / "zh_Hans.po")
+
+
+def _analyse(article: Article, glossary: Glossary) -> list[Segment]:
+    """The sentences of an article with their Simplified text, glossary hits and facts."""
+    segments: list[Segment] = []
+    for seg in sentences_of(article):
+        hits = glossary.match(seg.text)
+        segments.append(
+            replace(seg, simplified=to_simplified(seg.text, hits), hits=hits, facts=extract(seg.text, hits))
+        )
+    return segments
+
+
+def _needing_drafts(works: Sequence[_Work], refresh_mt: bool) -> list[tuple[int, int]]:
+    """(work, segment) indexes of sentences with no translation in the article's en.po yet.
+
+    With ``refresh_mt``, machine drafts that are still exactly as the engine wrote them count as missing.
+    """
+    todo: list[tuple[int, int]] = []
+    for w_index, work in enumerate(works):
+        known: set[str] = set()
+        if work.en is not None:
+            # Obsolete entries count: the merge revives them when their sentence comes back.
+            known = {
+                e.msgid
+                for e in work.en
+                if e.msgstr and not (refresh_mt and not e.obsolete and untouched_machine_draft(e))
+            }
+        todo.extend((w_index, s_index) for s_index, seg in enumerate(work.segments) if seg.text not in known)
+    return todo
+
+
+def _fill_from_memory(
+    works: Sequence[_Work], todo: list[tuple[int, int]], context: RunContext
+) -> list[tuple[int, int]]:
+    memory = context.memory() if todo else None
+    if memory is None:
+        return todo
+    rest: list[tuple[int, int]] = []
+    for w_index, s_index in todo:
+        seg = works[w_index].segments[s_index]
+        match = memory.lookup(seg.text, facts=seg.facts, hits=seg.hits)
+        if match is None:
+            rest.append((w_index, s_index))
+            continue
+        works[w_index].segments[s_index] = replace(
+            seg,
+            draft=match.draft,
+            score=float(match.score),
+            origin=Origin.TM_EXACT if match.exact else Origin.TM_FUZZY,
+            notes=(*seg.notes, *match.comments),
+        )
+    return rest
+
+
+def _fill_from_engine(works: Sequence[_Work], todo: list[tuple[int, int]], context: RunContext) -> None:
+    engine = context.engine() if todo and context.options.use_mt else None
+    if engine is None:
+        return
+    context.engine_name = engine.describe()
+    segments = [works[w].segments[s] for w, s in todo]
+    texts = [seg.simplified if engine.wants_simplified else seg.text for seg in segments]
+    translations = engine.translate(texts)
+    context.mt_calls += 1
+    for (w_index, s_index), seg, translation in zip(todo, segments, translations, strict=True):
+        draft, _ = carry_facts(seg.text, translation, seg.facts, seg.hits, context.glossary)
+        notes = ["mt: repetitive output"] if translation.repetitive else []
+        works[w_index].segments[s_index] = replace(
+            seg,
+            draft=draft,
+            score=translation.score,
+            alternatives=tuple(text for text, _ in translation.alternatives),
+            origin=Origin.MT,
+            notes=(*seg.notes, *notes),
+        )
+    context.progress.advance(sentences=len(texts))
+
+
+def _write_with_retries(work: _Work, context: RunContext) -> ArticleReport:
+    for attempt in range(1, MERGE_ATTEMPTS + 1):
+        try:
+            return _write(work, context)
+        except ChangedOnDisk:
+            if attempt == MERGE_ATTEMPTS:
+                raise
+            # A reviewer saved meanwhile: merge into what they saved, not into what was read before.
+            _read_catalogs(work)
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _write(work: _Work, context: RunContext) -> ArticleReport:
+    job, segments = work.job, work.segments
+    report = ArticleReport(job.article, job.folder, page=job.page, sentences=len(segments))
+    report.from_mt = sum(s.origin is Origin.MT for s in segments)
+    report.from_tm = sum(s.origin in (Origin.TM_EXACT, Origin.TM_FUZZY) for s in segments)
+    report.kept = sum(s.origin is Origin.NONE for s in segments) if work.en is not None else 0
+
+    fresh_en = export_catalog(job.article, segments, "en", __version__, engine=context.engine_name)
+    en = _merged(work.en, fresh_en)
+    report.errors = apply_checks(en, keyed_segments(segments, clean_text), context.glossary)
+    zh = _merged(work.zh, export_catalog(job.article, segments, "zh_Hans", __version__))
+    en_data, zh_data = _rendered(en, work.en, work.en_raw), _rendered(zh, work.zh, work.zh_raw)
+    assert work.en_seen is not None and work.zh_seen is not None
+    # Checked both before writing either, so a save to zh_Hans.po is not found after en.po was replaced.
+    check_unchanged(work.en_seen)
+    check_unchanged(work.zh_seen)
+    replace_unless_changed(en_data, work.en_seen)
+    replace_unless_changed(zh_data, work.zh_seen)
+    texts, _ = render_article(en, zh, context.options.marker or DEFAULT_MARKER)
+    written = {"en.po": en_data, "zh_Hans.po": zh_data}
+    for name, text in texts.items():
+        # Built from the catalogs on every run: nobody edits these, an editor's change is rebuilt over.
+        data = text.encode("utf-8")
+        if file_digest(job.folder / name) != digest(data):
+            write_bytes_atomic(job.folder / name, data)
+        written[name] = data
+    report.files = [job.folder / name for name in written]
+    keys = tuple(sentence_key(s.text) for s in segments)
+    files = {name: digest(data) for name, data in written.items()}
+    write_state(job.folder, FolderState(job.inputs, keys, files, report.errors))
+    return report
+
+
+def _merged(existing: polib.POFile | None, fresh: polib.POFile) -> polib.POFile:
+    # The fresh catalog takes the file's creation date, so the merge and the checks can be compared with
+    # the file as a whole; ``_rendered`` gives it a new date only when something else changed.
+    if existing is not None and existing.metadata.get(STAMP):
+        fresh.metadata[STAMP] = existing.metadata[STAMP]
+    return merge_catalog(existing, fresh)
+
+
+def _rendered(po: polib.POFile, existing: polib.POFile | None, old: bytes | None) -> bytes:
+    """The bytes to write: the file as it was, when only the clock would have changed it."""
+    data = render_po(po).encode("utf-8")
+    if existing is None or old is None or data == old or render_po(existing).encode("utf-8") == data:
+        # Unchanged, or changed only in layout (an editor's line wrapping): the creation date stays.
+        return data
+    po.metadata[STAMP] = format_date(datetime.now().astimezone())
+    return render_po(po).encode("utf-8")
+
+
+def apply_checks(catalog: polib.POFile, segments: Mapping[Key, Segment], glossary: Glossary) -> int:
+    """Re-check every translated entry as it now stands (a reviewer's text included); rewrite its QA lines.
+
+    Returns the number of entries with errors. Untranslated entries get no QA lines: there is nothing to
+    check yet, and ``workbench check`` reports them as empty.
+    """
+    errors = 0
+    for entry, findings in check_entries(catalog, glossary, segments):
+        kept = findings if entry.msgstr else ()
+        set_findings(entry, kept)
+        errors += any(f.severity is Severity.ERROR for f in kept)
+    return errors
