@@ -13,13 +13,9 @@ merged again (a reviewer's save is then kept like any other edit), up to ``MERGE
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import datetime
-from pathlib import Path
-from typing import Protocol
 
 import polib
 
@@ -27,12 +23,12 @@ from workbench import __version__
 from workbench.build import DEFAULT_MARKER, render_article
 from workbench.carry import carry_facts
 from workbench.checks import check_entries
-from workbench.errors import ModelError, WorkbenchError
+from workbench.errors import WorkbenchError
 from workbench.facts import extract
 from workbench.folders import FolderState, forget_state, sentence_key, write_state
 from workbench.glossary import Glossary
+from workbench.jobs import ArticleJob, ArticleReport, RunContext
 from workbench.model import Article, Origin, Segment, Severity
-from workbench.mt import ArgosPackage, Engine, find_package
 from workbench.po import (
     export_catalog,
     keyed_segments,
@@ -56,143 +52,9 @@ from workbench.safeio import (
 from workbench.segment import sentences_of
 from workbench.simplified import to_simplified
 from workbench.textio import write_bytes_atomic
-from workbench.tm import TranslationMemory
 
 MERGE_ATTEMPTS = 3
 STAMP = "POT-Creation-Date"
-
-
-@dataclass(frozen=True)
-class TranslateOptions:
-    out_dir: Path = Path("translations")
-    glossary: Path | None = None  # None: glossary.csv in the working folder, when there is one
-    model: str | None = None  # None: the installed zh/zt→en argos package
-    device: str = "auto"
-    threads: tuple[int, int] | None = None  # CTranslate2 (workers, threads each); None: from the cores
-    use_mt: bool = True
-    use_tm: bool = True
-    tm_threshold: float = 75.0
-    refresh_mt: bool = False  # re-translate machine drafts nobody has edited (a better model came)
-    marker: str | None = None  # how the English draft marks unreviewed sentences; None: the default
-    batch_sentences: int = 4000  # sentences per engine call; peak memory follows it, not the archive
-    wait: bool = True  # when another run holds the folder: wait for it (else stop with one line)
-
-
-@dataclass(frozen=True)
-class ArticleJob:
-    """One article to write, as planned: where it goes and the digest of what its output depends on."""
-
-    article: Article
-    folder: Path
-    inputs: str
-    page: int = 0  # index of the page in the run, for the per-page summary
-    sentences: int = 0
-
-
-@dataclass
-class ArticleReport:
-    article: Article
-    folder: Path
-    page: int = 0
-    sentences: int = 0
-    from_mt: int = 0
-    from_tm: int = 0
-    kept: int = 0  # sentences whose existing translation was kept
-    errors: int = 0  # entries with QA errors in en.po as written (or as left, when skipped)
-    skipped: bool = False  # nothing changed since the last run: no file was read or written
-    failure: str | None = None  # why the article was not written (its files were left as they were)
-    files: list[Path] = field(default_factory=list)
-
-
-class Progress(Protocol):
-    def begin(self, articles: int, sentences: int) -> None: ...
-    def advance(self, *, articles: int = 0, sentences: int = 0) -> None: ...
-    def note(self, line: str) -> None: ...
-
-
-class Quiet:
-    def begin(self, articles: int, sentences: int) -> None:
-        pass
-
-    def advance(self, *, articles: int = 0, sentences: int = 0) -> None:
-        pass
-
-    def note(self, line: str) -> None:
-        pass
-
-
-class RunContext:
-    """What a worker loads once and every batch shares: options, glossary, engine and memory.
-
-    The model is found (and a missing or wrong one reported) when the context is made, before anything is
-    written; it is loaded only when a batch has a sentence to translate.
-    """
-
-    def __init__(
-        self,
-        options: TranslateOptions,
-        glossary: Glossary,
-        engine: Engine | None = None,
-        progress: Progress | None = None,
-    ) -> None:
-        self.options = options
-        self.glossary = glossary
-        self.progress: Progress = progress or Quiet()
-        self.model_missing: str | None = None
-        self.engine_name: str | None = None
-        self.mt_calls = 0
-        self._engine = engine
-        self._package: ArgosPackage | None = None
-        self._memory: TranslationMemory | None = None
-        model = "none"
-        if engine is not None:
-            model = engine.describe()
-        elif options.use_mt:
-            try:
-                self._package = find_package(options.model)
-                model = f"{self._package.name} {self._package.version}"
-            except ModelError as err:
-                if options.model is not None:
-                    raise
-                self.model_missing = str(err)
-        # Everything besides the article that changes what a run writes.
-        settings = [__version__, model, options.use_tm, options.tm_threshold, options.marker]
-        self.settings = json.dumps(settings)
-
-    def engine(self) -> Engine | None:
-        if self._engine is None and self._package is not None:
-            from workbench.mt.engine import ArgosEngine
-
-            workers, threads = self.options.threads or (None, None)
-            self._engine = ArgosEngine(
-                self._package, device=self.options.device, inter_threads=workers, intra_threads=threads
-            )
-        return self._engine
-
-    def memory(self) -> TranslationMemory | None:
-        if not self.options.use_tm or not self.options.out_dir.is_dir():
-            return None
-        if self._memory is None:
-            self._memory = TranslationMemory.load(
-                self.options.out_dir, threshold=self.options.tm_threshold, glossary=self.glossary
-            )
-        return self._memory
-
-    def inputs_digest(self, article: Article) -> str:
-        """The digest of everything an article's output depends on (see ``workbench.folders``)."""
-        rows: list[object] = [self.settings, article.id, article.title, article.english_title]
-        rows += [list(article.tickers), article.source]
-        for seg in sentences_of(article):
-            entries = sorted({json.dumps(_entry_fields(hit.entry)) for hit in self.glossary.match(seg.text)})
-            rows.append([seg.paragraph, seg.sentence, seg.kind.value, seg.line, seg.text, entries])
-        return hashlib.sha256(json.dumps(rows, ensure_ascii=False).encode("utf-8")).hexdigest()
-
-
-def _entry_fields(entry: object) -> dict[str, object]:
-    # The CSV row number moves when a line is added above; it changes nothing an article shows.
-    fields = asdict(entry)  # type: ignore[call-overload]
-    fields.pop("row", None)
-    return {key: list(value) if isinstance(value, tuple) else value for key, value in fields.items()}
 
 
 @dataclass

@@ -16,19 +16,18 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from workbench.batch import (
+from workbench.batch import apply_checks, translate_articles
+from workbench.errors import InputError
+from workbench.folders import existing_folders, is_current, place_articles, read_state, sentence_key
+from workbench.glossary import Glossary, load_glossary
+from workbench.jobs import (
     ArticleJob,
     ArticleReport,
     Progress,
     Quiet,
     RunContext,
     TranslateOptions,
-    apply_checks,
-    translate_articles,
 )
-from workbench.errors import InputError
-from workbench.folders import existing_folders, is_current, place_articles, read_state, sentence_key
-from workbench.glossary import Glossary, load_glossary
 from workbench.model import Article
 from workbench.mt import Engine
 from workbench.pages import split_page

@@ -12,7 +12,7 @@ from workbench.cli._common import EXIT_BAD_INPUT, EXIT_FINDINGS, guarded, print_
 from workbench.cli.report import refresh_report
 
 if TYPE_CHECKING:
-    from workbench.batch import ArticleReport
+    from workbench.jobs import ArticleReport
 
 GlossaryOption = Annotated[
     Path | None,
