@@ -113,7 +113,7 @@ def _prepare(job: ArticleJob, glossary: Glossary) -> _Work:
         raise WorkbenchError(
             f"{job.folder}: a file is where the folder of article {job.article.id} belongs; move it away"
         )
-    work = _Work(job, _analyse(job.article, glossary))
+    work = _Work(job, analyse_article(job.article, glossary))
     _read_catalogs(work)
     return work
 
@@ -127,7 +127,7 @@ def _read_catalogs(work: _Work) -> None:
     work.zh = load_po_if_present(folder / "zh_Hans.po")
 
 
-def _analyse(article: Article, glossary: Glossary) -> list[Segment]:
+def analyse_article(article: Article, glossary: Glossary) -> list[Segment]:
     """The sentences of an article with their Simplified text, glossary hits and facts."""
     segments: list[Segment] = []
     for seg in sentences_of(article):

@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from workbench.batch import apply_checks, translate_articles
+from workbench.batch import analyse_article, apply_checks, translate_articles
 from workbench.errors import InputError
 from workbench.folders import existing_folders, is_current, place_articles, read_state, sentence_key
 from workbench.glossary import Glossary, load_glossary
@@ -28,7 +28,7 @@ from workbench.jobs import (
     RunContext,
     TranslateOptions,
 )
-from workbench.model import Article
+from workbench.model import Article, Segment
 from workbench.mt import Engine
 from workbench.pages import split_page
 from workbench.safeio import folder_lock
@@ -38,6 +38,7 @@ from workbench.textio import Page, read_page
 __all__ = [
     "ArticleJob",
     "ArticleReport",
+    "analyse",
     "PageReport",
     "Progress",
     "RunContext",
@@ -95,6 +96,11 @@ def load_glossary_for(path: Path | None) -> Glossary:
         return load_glossary(path)
     default = Path("glossary.csv")
     return load_glossary(default) if default.exists() else Glossary.from_entries(())
+
+
+def analyse(page: Page, glossary: Glossary) -> list[tuple[Article, list[Segment]]]:
+    """The articles of a page with their analysed sentences (Simplified text, glossary hits, facts)."""
+    return [(article, analyse_article(article, glossary)) for article in split_page(page.text, page.path)]
 
 
 def page_paths(paths: Sequence[str | Path]) -> list[Path]:
