@@ -118,7 +118,11 @@ def folder_lock(
         os.ftruncate(fd, 0)
         stamp = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime())
         os.pwrite(fd, f"pid {os.getpid()} on {socket.gethostname()} since {stamp}\n".encode(), 0)
-        yield
+        try:
+            yield
+        finally:
+            # Emptied while still held: a finished run leaves the folder as it found it.
+            os.ftruncate(fd, 0)
     finally:
         # Closing the descriptor releases the lock; the file stays, so no other run races to recreate it.
         os.close(fd)
