@@ -7,6 +7,10 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -59,8 +63,8 @@ def page(browser: Any) -> Iterator[Any]:
     page.on("request", lambda r: requests.append(r.url))
     yield page
     context.close()
-    # Everything the site needs is in its own files: nothing but file:// was ever asked for.
-    assert all(url.startswith("file://") for url in requests), requests
+    # Everything the site needs is in its own files: nothing from the network was ever asked for.
+    assert all(url.startswith(("file://", "http://127.0.0.1:")) for url in requests), requests
 
 
 def article_counts(page: Any, article: str) -> dict[str, int]:
@@ -164,6 +168,41 @@ def test_index_of_a_moved_copy_still_works(page: Any, tmp_path: Path) -> None:
     assert page.locator("table#terms tr.term").count() > 0
     page.locator("table#terms a").first.click()
     assert page.locator("#sentences > li").count() > 0
+
+
+def test_served_by_a_web_server(page: Any, tmp_path: Path) -> None:
+    """The same files over http:// (Python's own server in a separate process) work as from disk."""
+    tree = seed_tree(tmp_path)
+    vary(tree)
+    write_report(tree)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "-d", str(tree / "report")],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        base = f"http://127.0.0.1:{port}/"
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        served: list[str] = []
+        page.on("request", lambda r: served.append(r.url))
+        page.goto(base + "index.html")
+        assert article_counts(page, VARIED) == counted(tree / VARIED)
+        page.locator(f'tr[data-article="{VARIED}"] a').click()
+        page.locator("#errors-only").check()
+        with_errors = len([e for e in _en_blocks(tree / VARIED) if "# QA: error " in e])
+        assert page.locator("#sentences > li:visible").count() == with_errors
+        assert all(url.startswith(base) for url in served), served
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
 
 
 def _en_blocks(folder: Path) -> list[str]:
