@@ -1,8 +1,9 @@
 """Glossary matching at newsroom scale: 10,000 entries scanned over 1,000 sentences.
 
 Compares ``Glossary.match`` (one Aho-Corasick automaton) with the obvious loop over every entry's names
-for each sentence, on the same synthetic data in the same run, checks both find the same names, and
-prints ``speedup <ratio>`` as its last line.
+for each sentence, on the same synthetic data in the same run, and checks both find the same names. The
+automaton is built once per glossary, so it is timed apart and two ratios are printed: the scan alone, and
+last the line ``speedup <ratio>`` with the build counted in, as a run over these sentences pays it.
 
     python benchmarks/glossary_scan.py [--entries 10000] [--sentences 1000]
 """
@@ -119,7 +120,8 @@ def main() -> None:
     print(f"automaton build     {build:.3f} s (once per glossary)")
     print(f"Glossary.match      {automaton:.3f} s")
     print(f"naive per-entry     {naive:.3f} s")
-    print(f"speedup {naive / automaton:.1f}")
+    print(f"speedup without build {naive / automaton:.1f}")
+    print(f"speedup {naive / (automaton + build):.1f}")
 
 
 if __name__ == "__main__":

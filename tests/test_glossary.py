@@ -22,7 +22,7 @@ def write(tmp_path: Path, data: bytes | str, name: str = "glossary.csv") -> Path
 
 
 def entry(traditional: str, english: str = "X", **kw: object) -> GlossaryEntry:
-    from workbench.glossary._opencc import to_simplified
+    from workbench.simplified import to_simplified
 
     kw.setdefault("simplified", to_simplified(traditional))
     return GlossaryEntry(traditional=traditional, english=english, **kw)  # type: ignore[arg-type]

@@ -200,7 +200,7 @@ def _model_translator(model: str | None) -> Translate:
         assert isinstance(engine, _EngineLike)
         texts = names
         if engine.wants_simplified:
-            from workbench.glossary._opencc import to_simplified
+            from workbench.simplified import to_simplified
 
             texts = [to_simplified(n) for n in names]
         return [t.text for t in engine.translate(texts)]

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from workbench import tickers as ticker_forms
+from workbench.company_suffixes import COMPANY_ENDINGS
 from workbench.facts import render
 from workbench.facts.numerals import (
     ARABIC,
@@ -132,14 +133,6 @@ _TICKER_BARE = re.compile(
     r"(?<![A-Za-z0-9.])(?:(?:HK|HKEX|SEHK)\s?:\s?\d{1,5}|\d{1,5}\.HK|\d{6}\.(?:SH|SZ|SS)|[A-Z]{1,6}\.(?:US|N|O|OQ))"
     r"(?![A-Za-z0-9])"
 )
-_COMPANY_ENDINGS = tuple(
-    """
-    公司 集團 集团 控股 銀行 银行 科技 股份 實業 实业 地產 地产 置業 置业 國際 国际 資本 资本 能源 醫藥 医药
-    藥業 药业 汽車 汽车 電子 电子 電訊 保險 保险 證券 证券 航空 物業 物业 發展 发展 建設 建设 網絡 网络 健康
-    生物 電力 电力 礦業 矿业 金融 動力 动力 食品 酒店 娛樂 娱乐 教育 體育 体育 傳媒 传媒 租賃 租赁 信託 信托
-    半導體 半导体 醫療 医疗 電器 电器
-    """.split(),  # noqa: SIM905 - a word list reads better than 70 quoted strings
-)
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaffA-Za-z]")
 
 
@@ -243,7 +236,7 @@ def _after_company(parts: list[str], folded: str, start: int, name_ends: set[int
     年, so a bare number right after a name is a code. After 年, a digit or punctuation it is not.
     """
     before = folded[:start].rstrip()
-    if len(before) in name_ends or start in name_ends or before.endswith(_COMPANY_ENDINGS):
+    if len(before) in name_ends or start in name_ends or before.endswith(COMPANY_ENDINGS):
         return True
     if not before or not _CJK.match(before[-1]) or before[-1] in "年月日號号":
         return False

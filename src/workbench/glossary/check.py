@@ -140,7 +140,7 @@ def forbidden_allowed(glossary: Glossary) -> Iterator[Problem]:
 
 @check("simplified-differs")
 def simplified_differs(glossary: Glossary) -> Iterator[Problem]:
-    from workbench.glossary._opencc import to_simplified
+    from workbench.simplified import to_simplified
 
     for entry in glossary.entries:
         if not has_cjk(entry.traditional):

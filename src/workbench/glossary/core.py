@@ -150,7 +150,7 @@ def names_of(entry: GlossaryEntry) -> tuple[str, ...]:
 
 def match_keys(entry: GlossaryEntry) -> tuple[str, ...]:
     """The strings the matcher looks for: the names, Chinese aliases and their Simplified forms."""
-    from workbench.glossary._opencc import to_simplified
+    from workbench.simplified import to_simplified
 
     keys: dict[str, None] = {}
     for form in (entry.traditional, entry.simplified):

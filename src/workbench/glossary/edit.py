@@ -31,7 +31,7 @@ def new_entry(
     notes: str = "",
 ) -> GlossaryEntry:
     """A validated entry; the Simplified name defaults to OpenCC's ``hk2s`` conversion."""
-    from workbench.glossary._opencc import to_simplified
+    from workbench.simplified import to_simplified
 
     traditional = traditional.strip()
     english = english.strip()

@@ -43,7 +43,7 @@ def export_glossary(glossary: Glossary, fmt: str) -> str:
 
 
 def _simplified_aliases(entry: GlossaryEntry) -> list[str]:
-    from workbench.glossary._opencc import to_simplified
+    from workbench.simplified import to_simplified
 
     return [to_simplified(a) for a in entry.aliases if has_cjk(a)]
 

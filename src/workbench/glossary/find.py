@@ -23,7 +23,7 @@ class Found:
 
 def search_keys(entry: GlossaryEntry) -> list[str]:
     """Everything a person might search ``entry`` by."""
-    from workbench.glossary._opencc import to_simplified
+    from workbench.simplified import to_simplified
 
     keys: dict[str, None] = {}
     for form in (*names_of(entry), entry.english):
@@ -52,7 +52,7 @@ def find(glossary: Glossary, query: str, limit: int = 10, cutoff: float = 60.0) 
             best[id(exact)] = Found(exact, 100.0, ticker)
     queries = [query]
     if has_cjk(query):
-        from workbench.glossary._opencc import to_simplified
+        from workbench.simplified import to_simplified
 
         queries.append(to_simplified(query))
     choices: list[str] = []

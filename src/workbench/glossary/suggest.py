@@ -561,7 +561,7 @@ def suggest(
     translate: Translate | None = None,
 ) -> list[Suggestion]:
     """Names in ``texts`` ((source, text) pairs) and ``reviewed`` entries that ``glossary`` lacks."""
-    from workbench.glossary._opencc import to_simplified
+    from workbench.simplified import to_simplified
 
     candidates: dict[str, _Candidate] = {}
 
