@@ -59,9 +59,7 @@ _ENDINGS: tuple[tuple[str, str, bool], ...] = (
 # Endings that name a company on their own, in Traditional (what ``glossary suggest`` reads).
 NAMING_SUFFIXES: tuple[str, ...] = tuple(trad for trad, _, alone in _ENDINGS if alone)
 
-# Every ending in both scripts, legal forms included (what the fact reader checks before a bracket).
+# Every ending in both scripts (公司 ends every legal form), as the fact reader checks before a bracket.
 COMPANY_ENDINGS: tuple[str, ...] = tuple(
-    dict.fromkeys(
-        [*LEGAL_FORMS[-1:], *(form for trad, simp, _ in _ENDINGS for form in (trad, simp))]
-    )
+    dict.fromkeys([*LEGAL_FORMS[-1:], *(form for trad, simp, _ in _ENDINGS for form in (trad, simp))])
 )
