@@ -11,6 +11,8 @@ from workbench.model import GlossaryEntry
 # Proposes English for Chinese names (a translation model); returns one string per name, "" for none.
 Translate = Callable[[list[str]], list[str]]
 
+_ORIGINS = {"reviewed": "reviewed translations", "glossary": "the glossary row of its code"}
+
 
 @dataclass(frozen=True)
 class Suggestion:
@@ -19,7 +21,8 @@ class Suggestion:
     tickers: tuple[str, ...]
     simplified: str
     english: str = ""  # proposed English name; "" when there is no evidence and no model
-    english_from: str = ""  # "reviewed" (reviewers' consistent rendering), "model", or ""
+    # "reviewed" (reviewers' consistent rendering), "glossary" (the row listing its code), "model", or ""
+    english_from: str = ""
     short_forms: tuple[tuple[str, int], ...] = ()  # later short forms and their counts
     reason: str = "suffix"  # "ticker", "suffix" or "reviewed": the evidence that found the name
     sources: tuple[str, ...] = ()
@@ -31,7 +34,7 @@ class Suggestion:
         note = f"suggested: {self.count} mention{'s' if self.count != 1 else ''} in {where}"
         if self.english_from:
             note += (
-                f"; English from {'reviewed translations' if self.english_from == 'reviewed' else 'model'}"
+                f"; English from {_ORIGINS.get(self.english_from, self.english_from)}"
             )
         return GlossaryEntry(
             traditional=self.traditional,
