@@ -95,6 +95,7 @@ class Fact:
 class Severity(str, Enum):
     ERROR = "error"
     WARNING = "warning"
+    INFO = "info"  # worth knowing, never wrong by itself (one company's name starting another's)
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,7 @@ class Finding:
     message: str  # one line a reviewer can act on
     source_span: str | None = None
     target_span: str | None = None
+    row: int | None = None  # the glossary row at fault, for findings of ``glossary check``
 
 
 class Origin(str, Enum):

@@ -37,7 +37,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING, Final, Protocol, TypeVar
+from typing import TYPE_CHECKING, Final, Generic, Protocol, TypeVar
 
 from workbench.model import Fact, Finding, GlossaryEntry, Severity, TermHit
 
@@ -64,10 +64,13 @@ class Problem:
     source_span: str | None = None
     target_span: str | None = None
     severity: Severity | None = None  # None: the check's registered severity
+    row: int | None = None  # the glossary row at fault, for checks over the whole glossary
 
 
-CheckFunction = Callable[["Context"], Iterable[Problem]]
 T = TypeVar("T")
+# What a check looks at: a ``Context`` for checks of a draft, a ``Glossary`` for ``glossary check``.
+Subject = TypeVar("Subject")
+CheckFunction = Callable[[Subject], Iterable[Problem]]
 
 EVERY_OTHER: Final = "*"  # ``silences`` value: when this check fires, it is the only finding of the draft
 FAILED = "the check failed"  # how the finding of a check that raised begins
@@ -75,15 +78,15 @@ _SHOWN_ERROR = 160  # characters of an exception's message kept in a finding, wh
 
 
 @dataclass(frozen=True)
-class Check:
+class Check(Generic[Subject]):
     name: str
     severity: Severity
-    function: CheckFunction
+    function: CheckFunction[Subject]
     needs_target: bool = True  # skipped on an empty draft, where the ``empty`` check says all there is
     description: str = ""
     silences: tuple[str, ...] = ()  # checks not run on a draft this check fires on; see the module docstring
 
-    def run(self, context: Context, where: str = "") -> Iterator[Finding]:
+    def run(self, context: Subject, where: str = "") -> Iterator[Finding]:
         """The check's findings; if it raises, one error finding says so, naming ``where`` (the sentence).
 
         Findings the check yielded before it raised are kept.
@@ -96,6 +99,7 @@ class Check:
                     message=problem.message,
                     source_span=problem.source_span,
                     target_span=problem.target_span,
+                    row=problem.row,
                 )
         except Exception as err:  # whatever went wrong in one check, the others and the run go on
             yield self.failure(err, where)
@@ -112,29 +116,41 @@ class Check:
             message=f"{FAILED}{on} ({detail}); this draft is not checked for it, report the sentence",
         )
 
-    def silenced(self, other: Check) -> bool:
+    def silenced(self, other: Check[Subject]) -> bool:
         """Whether a finding of this check makes ``other`` redundant on the same draft."""
         return other.name != self.name and (EVERY_OTHER in self.silences or other.name in self.silences)
 
 
-REGISTRY: dict[str, Check] = {}
+REGISTRY: dict[str, Check[Context]] = {}
 
 
 def check(
     name: str, severity: Severity, *, needs_target: bool = True, silences: Iterable[str] = ()
-) -> Callable[[CheckFunction], CheckFunction]:
+) -> Callable[[CheckFunction[Context]], CheckFunction[Context]]:
     """Register the decorated function as the check ``name`` with default ``severity``.
 
     ``silences``: names of checks (or ``EVERY_OTHER``) that are not run on a draft this check fires on.
     """
+    return register_in(REGISTRY, name, severity, needs_target=needs_target, silences=silences)
 
-    def register(function: CheckFunction) -> CheckFunction:
-        if name in REGISTRY:
+
+def register_in(
+    registry: dict[str, Check[Subject]],
+    name: str,
+    severity: Severity,
+    *,
+    needs_target: bool = True,
+    silences: Iterable[str] = (),
+) -> Callable[[CheckFunction[Subject]], CheckFunction[Subject]]:
+    """``check`` for another registry of the same kind (``glossary check`` keeps one over the glossary)."""
+
+    def register(function: CheckFunction[Subject]) -> CheckFunction[Subject]:
+        if name in registry:
             raise ValueError(f"check {name!r} is registered twice")
         if name != name.lower() or " " in name or "_" in name:
             raise ValueError(f"check names are kebab-case: {name!r}")
         doc = (function.__doc__ or "").strip().splitlines()
-        REGISTRY[name] = Check(name, severity, function, needs_target, doc[0] if doc else "", tuple(silences))
+        registry[name] = Check(name, severity, function, needs_target, doc[0] if doc else "", tuple(silences))
         return function
 
     return register
@@ -206,7 +222,7 @@ def run_checks(
     blank = not target.strip()
     where = f"「{' '.join(source.split())}」"
     found: dict[str, list[Finding]] = {}
-    fired: list[Check] = []
+    fired: list[Check[Context]] = []
     # Checks that can silence others run first, so a silenced check is never run at all.
     for item in sorted(selected, key=lambda c: not c.silences):
         if (blank and item.needs_target) or any(f.silenced(item) for f in fired):
@@ -223,7 +239,7 @@ def _is_failure(finding: Finding) -> bool:
     return finding.message.startswith(FAILED)
 
 
-def select(only: Iterable[str] | None = None, skip: Iterable[str] = ()) -> list[Check]:
+def select(only: Iterable[str] | None = None, skip: Iterable[str] = ()) -> list[Check[Context]]:
     names = list(REGISTRY) if only is None else list(only)
     skipped = set(skip)
     unknown = [n for n in [*names, *skipped] if n not in REGISTRY]

@@ -44,30 +44,38 @@ def _table(rows: list[list[str]], header: list[str]) -> None:
 @guarded
 def check_command(glossary: GlossaryPath = Path("glossary.csv"), as_json: JsonFlag = False) -> None:
     """Report duplicate names, shared or malformed tickers, missing English names, Simplified names that
-    differ from OpenCC, and ambiguous aliases. Exits 1 when there is an error (warnings alone pass)."""
+    differ from OpenCC, ambiguous aliases, and (for information) names that start another company's name.
+    Exits 1 when there is an error (warnings alone pass)."""
     from workbench.glossary import check_glossary, load_glossary
+    from workbench.glossary.check import finding_dict
     from workbench.model import Severity
 
     g = load_glossary(glossary)
     problems = check_glossary(g)
     errors = sum(p.severity == Severity.ERROR for p in problems)
+    warnings = sum(p.severity == Severity.WARNING for p in problems)
     if as_json:
         print_json(
             {
                 "glossary": str(glossary),
                 "entries": len(g),
                 "errors": errors,
-                "warnings": len(problems) - errors,
-                "problems": [p.as_dict() for p in problems],
+                "warnings": warnings,
+                "information": len(problems) - errors - warnings,
+                "problems": [finding_dict(p) for p in problems],
             }
         )
     else:
         if problems:
             _table(
-                [[str(p.row), p.severity.value, p.check, p.message] for p in problems],
+                [[str(p.row or ""), p.severity.value, p.check, p.message] for p in problems],
                 ["row", "severity", "check", "message"],
             )
-        typer.echo(f"{glossary}: {len(g)} entries, {errors} errors, {len(problems) - errors} warnings")
+        information = len(problems) - errors - warnings
+        typer.echo(
+            f"{glossary}: {len(g)} entries, {errors} errors, {warnings} warnings"
+            + (f", {information} for information" if information else "")
+        )
     if errors:
         raise typer.Exit(EXIT_FINDINGS)
 

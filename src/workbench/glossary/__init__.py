@@ -6,7 +6,7 @@ tickers, forbidden) separate their values with ``;``. Heavy libraries (ahocorasi
 polib) are imported only when a function needs them.
 """
 
-from workbench.glossary.check import CHECKS, Problem, check_glossary
+from workbench.glossary.check import CHECKS, check_glossary
 from workbench.glossary.core import Glossary
 from workbench.glossary.csvfile import COLUMNS, DEFAULT_PATH, TYPES, format_rows, load_glossary, parse_text
 from workbench.glossary.edit import add_entry, new_entry
@@ -22,7 +22,6 @@ __all__ = [
     "TYPES",
     "Found",
     "Glossary",
-    "Problem",
     "Suggestion",
     "add_entry",
     "check_glossary",

@@ -1,61 +1,58 @@
 """``glossary check``: the mistakes that would spread from the glossary into every draft.
 
-Each check is one small function over the whole glossary, registered in ``CHECKS``. Errors (exit 1) are
-problems that make matching or fact checks wrong; warnings are things a person should look at but which
-can be right (an official Simplified name that differs from OpenCC's conversion).
+Each check is one small function over the whole glossary, registered with the same mechanism as the
+checks of a draft (``workbench.checks.base``) in a registry of its own, ``CHECKS``, and reporting the same
+``Finding`` records with the glossary row at fault. Errors (exit 1) are problems that make matching or
+fact checks wrong; warnings are things a person should look at but which can be right (an official
+Simplified name that differs from OpenCC's conversion); information is what an editor should know when
+reading hits (one company's name is the start of another's).
+
+Every check is linear or n log n in the number of entries, so a glossary of every listed company (20,000
+rows) is checked in about a second.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 
 from workbench import tickers as tk
+from workbench.checks.base import Check, CheckFunction, Problem, register_in
 from workbench.glossary.core import Glossary, has_cjk, name_key, names_of
 from workbench.glossary.csvfile import TYPES
-from workbench.model import GlossaryEntry, Severity
+from workbench.model import Finding, GlossaryEntry, Severity
+
+CHECKS: dict[str, Check[Glossary]] = {}
 
 
-@dataclass(frozen=True)
-class Problem:
-    row: int  # CSV line of the entry at fault (header is line 1)
-    check: str
-    severity: Severity
-    message: str
-
-    def as_dict(self) -> dict[str, object]:
-        return {
-            "row": self.row,
-            "check": self.check,
-            "severity": self.severity.value,
-            "message": self.message,
-        }
+def check(name: str, severity: Severity) -> Callable[[CheckFunction[Glossary]], CheckFunction[Glossary]]:
+    return register_in(CHECKS, name, severity, needs_target=False)
 
 
-CheckFunc = Callable[[Glossary], Iterator[Problem]]
-CHECKS: dict[str, CheckFunc] = {}
+_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
-def check(name: str) -> Callable[[CheckFunc], CheckFunc]:
-    def register(func: CheckFunc) -> CheckFunc:
-        CHECKS[name] = func
-        return func
-
-    return register
+def check_glossary(glossary: Glossary) -> list[Finding]:
+    """Every finding on ``glossary``: errors, then warnings, then information, each by row."""
+    findings = [f for item in CHECKS.values() for f in item.run(glossary)]
+    return sorted(findings, key=lambda f: (_ORDER[f.severity], f.row or 0, f.check))
 
 
-def check_glossary(glossary: Glossary) -> list[Problem]:
-    """Every problem of ``glossary``, errors first, then by row."""
-    problems = [p for func in CHECKS.values() for p in func(glossary)]
-    return sorted(problems, key=lambda p: (p.severity != Severity.ERROR, p.row, p.check))
+def finding_dict(finding: Finding) -> dict[str, object]:
+    """A finding of ``glossary check`` as ``--json`` prints it."""
+    return {
+        "row": finding.row,
+        "check": finding.check,
+        "severity": finding.severity.value,
+        "message": finding.message,
+    }
 
 
 def _label(entry: GlossaryEntry) -> str:
     return f"{entry.traditional} (row {entry.row})"
 
 
-@check("duplicate-name")
+@check("duplicate-name", Severity.ERROR)
 def duplicate_names(glossary: Glossary) -> Iterator[Problem]:
     owners: dict[str, GlossaryEntry] = {}
     for entry in glossary.entries:
@@ -64,14 +61,12 @@ def duplicate_names(glossary: Glossary) -> Iterator[Problem]:
             first = owners.setdefault(key, entry)
             if first is not entry:
                 yield Problem(
-                    entry.row,
-                    "duplicate-name",
-                    Severity.ERROR,
                     f"{form} is already a name of {_label(first)}; merge the rows or drop the name from one",
+                    row=entry.row,
                 )
 
 
-@check("duplicate-ticker")
+@check("duplicate-ticker", Severity.ERROR)
 def duplicate_tickers(glossary: Glossary) -> Iterator[Problem]:
     owners: dict[str, GlossaryEntry] = {}
     for entry in glossary.entries:
@@ -79,66 +74,56 @@ def duplicate_tickers(glossary: Glossary) -> Iterator[Problem]:
             first = owners.setdefault(ticker, entry)
             if first is not entry:
                 yield Problem(
-                    entry.row,
-                    "duplicate-ticker",
-                    Severity.ERROR,
                     f"{ticker} is already the ticker of {_label(first)}; one listing belongs to one company",
+                    row=entry.row,
                 )
 
 
-@check("bad-ticker")
+@check("bad-ticker", Severity.ERROR)
 def bad_tickers(glossary: Glossary) -> Iterator[Problem]:
     for entry in glossary.entries:
         for ticker in entry.tickers:
             if not tk.is_valid(ticker):
                 yield Problem(
-                    entry.row,
-                    "bad-ticker",
-                    Severity.ERROR,
                     f"{ticker!r} is not a ticker: write HK codes as 0020.HK (1-5 digits), US symbols as "
                     "QFIN.US, mainland codes as 601995.SH or 000001.SZ",
+                    row=entry.row,
                 )
 
 
-@check("missing-english")
+@check("missing-english", Severity.ERROR)
 def missing_english(glossary: Glossary) -> Iterator[Problem]:
     for entry in glossary.entries:
         if not entry.english:
             yield Problem(
-                entry.row,
-                "missing-english",
-                Severity.ERROR,
                 f"{entry.traditional} has no English name; drafts cannot be checked against it",
+                row=entry.row,
             )
 
 
-@check("unknown-type")
+@check("unknown-type", Severity.ERROR)
 def unknown_type(glossary: Glossary) -> Iterator[Problem]:
     for entry in glossary.entries:
         if entry.type not in TYPES:
             yield Problem(
-                entry.row,
-                "unknown-type",
-                Severity.ERROR,
                 f"type {entry.type!r} of {entry.traditional} is not one of: {', '.join(TYPES)}",
+                row=entry.row,
             )
 
 
-@check("forbidden-is-allowed")
+@check("forbidden-is-allowed", Severity.ERROR)
 def forbidden_allowed(glossary: Glossary) -> Iterator[Problem]:
     for entry in glossary.entries:
         allowed = {name_key(form) for form in glossary.english_forms(entry)}
         for bad in entry.forbidden:
             if name_key(bad) in allowed:
                 yield Problem(
-                    entry.row,
-                    "forbidden-is-allowed",
-                    Severity.ERROR,
                     f"{bad!r} is both an accepted and a forbidden English name of {entry.traditional}",
+                    row=entry.row,
                 )
 
 
-@check("simplified-differs")
+@check("simplified-differs", Severity.WARNING)
 def simplified_differs(glossary: Glossary) -> Iterator[Problem]:
     from workbench.simplified import to_simplified
 
@@ -148,26 +133,24 @@ def simplified_differs(glossary: Glossary) -> Iterator[Problem]:
         expected = to_simplified(entry.traditional)
         if not entry.simplified:
             yield Problem(
-                entry.row,
-                "simplified-differs",
-                Severity.WARNING,
                 f"{entry.traditional} has no Simplified name; OpenCC gives {expected}",
+                row=entry.row,
             )
         elif entry.simplified != expected:
             yield Problem(
-                entry.row,
-                "simplified-differs",
-                Severity.WARNING,
                 f"Simplified {entry.simplified} differs from OpenCC's {expected}; "
                 "keep it only if it is the official name",
+                row=entry.row,
             )
 
 
-@check("ambiguous-alias")
+@check("ambiguous-alias", Severity.WARNING)
 def ambiguous_aliases(glossary: Glossary) -> Iterator[Problem]:
     # A Chinese alias inside another company's name means text mentioning that company alone may be
     # read as this one wherever the longer name is written differently. Substring search over every
     # name is quadratic, so the names are indexed by character first.
+    if not any(has_cjk(alias) for entry in glossary.entries for alias in entry.aliases):
+        return
     names: list[tuple[str, GlossaryEntry]] = [
         (form, entry) for entry in glossary.entries for form in names_of(entry) if has_cjk(form)
     ]
@@ -184,9 +167,30 @@ def ambiguous_aliases(glossary: Glossary) -> Iterator[Problem]:
                 form, other = names[index]
                 if other is not entry and alias != form and alias in form:
                     yield Problem(
-                        entry.row,
-                        "ambiguous-alias",
-                        Severity.WARNING,
                         f"alias {alias} of {entry.traditional} is part of {form}, a name of {_label(other)}",
+                        row=entry.row,
                     )
                     break
+
+
+@check("name-prefix", Severity.INFO)
+def name_prefixes(glossary: Glossary) -> Iterator[Problem]:
+    """A Chinese name is the start of another entry's (周大福 and 周大福珠寶): both are right, and the
+    matcher takes the longest name, but an editor reading hits should know the two are different rows."""
+    # Sorted, every name that starts with a given one follows it directly, so one pass finds them all.
+    names = sorted({(e.traditional, e.row): e for e in glossary.entries if has_cjk(e.traditional)}.items())
+    for index, ((name, _), entry) in enumerate(names):
+        longer: list[GlossaryEntry] = []
+        for (other_name, _), other in names[index + 1 :]:
+            if not other_name.startswith(name):
+                break
+            if other_name != name:
+                longer.append(other)
+        if longer:
+            shown = ", ".join(_label(e) for e in longer[:3]) + (
+                f" and {len(longer) - 3} more" if len(longer) > 3 else ""
+            )
+            yield Problem(
+                f"{name} is the start of {shown}; text naming those is read as them, not as {name}",
+                row=entry.row,
+            )

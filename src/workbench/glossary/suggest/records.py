@@ -33,9 +33,7 @@ class Suggestion:
         where = ", ".join(Path(s).name for s in self.sources[:3])
         note = f"suggested: {self.count} mention{'s' if self.count != 1 else ''} in {where}"
         if self.english_from:
-            note += (
-                f"; English from {_ORIGINS.get(self.english_from, self.english_from)}"
-            )
+            note += f"; English from {_ORIGINS.get(self.english_from, self.english_from)}"
         return GlossaryEntry(
             traditional=self.traditional,
             simplified=self.simplified,
