@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 glossary_app = typer.Typer(
     name="glossary",
-    help="Keep the company-name glossary (glossary.csv) correct: check, add, find, suggest, export.",
+    help="Keep the company-name glossary (glossary.csv) correct: import, check, add, find, suggest, export.",
     no_args_is_help=True,
 )
 
@@ -303,6 +303,9 @@ def export_command(
 
 
 def register(app: typer.Typer) -> None:
+    from workbench.cli import glossary_import
+
+    glossary_import.register(glossary_app)
     app.add_typer(glossary_app, name="glossary")
 
 

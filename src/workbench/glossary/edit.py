@@ -14,7 +14,7 @@ from pathlib import Path
 from workbench import tickers as tk
 from workbench.errors import GlossaryError
 from workbench.glossary.core import Glossary, names_of
-from workbench.glossary.csvfile import BOM, COLUMNS, TYPES, format_rows, parse_rows, read_raw
+from workbench.glossary.csvfile import BOM, COLUMNS, TYPES, RawFile, format_rows, parse_rows, read_raw
 from workbench.model import GlossaryEntry
 from workbench.textio import write_bytes_atomic
 
@@ -100,24 +100,32 @@ def add_entry(path: str | Path, entry: GlossaryEntry) -> GlossaryEntry:
     reasons = conflicts(glossary, entry)
     if reasons:
         raise GlossaryError(f"{p}: not added: {'; '.join(reasons)}; edit that row instead")
+    new_text = appended(raw, format_like(raw, [entry]))
+    data = (BOM if raw.bom else b"") + new_text.encode("utf-8")
+    write_bytes_atomic(p, data)
+    row = raw.text.rstrip("\r\n").count("\n") + 2
+    return _with_row(entry, row)
+
+
+def format_like(raw: RawFile, entries: Sequence[GlossaryEntry]) -> str:
+    """CSV lines for ``entries`` in the file's own dialect: its column order, line ends and quoting."""
     columns = [name for name in raw.header if name in COLUMNS]
     quote_all = _quotes_everything(raw.text)
-    line = format_rows([entry], columns=columns, newline=raw.newline, quote_all=quote_all)
+    return format_rows(entries, columns=columns, newline=raw.newline, quote_all=quote_all)
+
+
+def appended(raw: RawFile, lines: str) -> str:
+    """The file's text with ``lines`` added after its last row with content, so blank lines Excel left
+    at the end stay at the end."""
     body = raw.text
-    # New rows go after the last row with content, so blank lines Excel left at the end stay at the end.
     stripped = body.rstrip("\r\n")
     tail = body[len(stripped) :]
     if tail:
         first_break = (
             raw.newline if tail.startswith(raw.newline) else tail[: 2 if tail.startswith("\r\n") else 1]
         )
-        new_text = stripped + first_break + line + tail[len(first_break) :]
-    else:
-        new_text = stripped + raw.newline + line
-    data = (BOM if raw.bom else b"") + new_text.encode("utf-8")
-    write_bytes_atomic(p, data)
-    row = stripped.count("\n") + 2
-    return _with_row(entry, row)
+        return stripped + first_break + lines + tail[len(first_break) :]
+    return stripped + raw.newline + lines
 
 
 def _quotes_everything(text: str) -> bool:

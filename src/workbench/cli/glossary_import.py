@@ -1,0 +1,102 @@
+"""``workbench glossary import-hkex`` and ``import``: every listed company into the glossary, kept current."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from workbench.cli._common import guarded, print_json
+from workbench.cli.glossary import GlossaryPath, JsonFlag
+
+if TYPE_CHECKING:
+    from workbench.glossary.merge import MergeReport
+
+
+def _report_import(report: MergeReport, as_json: bool) -> None:
+    if as_json:
+        print_json(report.as_dict())
+        return
+    for old, new in report.updated:
+        typer.echo(
+            f"updated row {old.row} ({', '.join(new.tickers)}): {old.english} / {old.traditional} → "
+            f"{new.english} / {new.traditional}"
+        )
+    for conflict in report.conflicts:
+        typer.echo(f"conflict: {conflict.message}")
+    for entry in report.delisted:
+        typer.echo(
+            f"delisted: row {entry.row} {entry.traditional} ({entry.english}, {', '.join(entry.tickers)}) "
+            "is not in the list; kept, delete the row when it should go"
+        )
+    typer.echo(
+        f"{report.path}: {report.read} companies read from {report.source} ({report.date}): "
+        f"{len(report.added)} added, {len(report.updated)} updated, {report.kept} kept as edited, "
+        f"{len(report.conflicts)} conflicts, {len(report.delisted)} delisted"
+        + ("" if report.written else "; nothing to write")
+    )
+
+
+@guarded
+def import_hkex_command(
+    english: Annotated[Path, typer.Argument(help="The exchange's English list (ListOfSecurities.xlsx).")],
+    chinese: Annotated[Path, typer.Argument(help="The Chinese list of the same securities (.xlsx).")],
+    category: Annotated[
+        list[str] | None,
+        typer.Option("--category", help="A Category of the list to import (repeat) [default: Equity]."),
+    ] = None,
+    glossary: GlossaryPath = Path("glossary.csv"),
+    as_json: JsonFlag = False,
+) -> None:
+    """Import every listed company from the exchange's list of securities: reader names (SENSETIME-W →
+    SenseTime), Simplified by OpenCC, tickers as 0700.HK. Re-importing a newer list adds new listings,
+    updates rows nobody edited, never overwrites an edited row, and reports conflicts and delisted codes."""
+    from workbench.glossary.hkex import DEFAULT_CATEGORIES, read_hkex
+    from workbench.glossary.merge import merge_list
+
+    companies = read_hkex(english, chinese, tuple(category or DEFAULT_CATEGORIES))
+    _report_import(merge_list(glossary, companies), as_json)
+
+
+@guarded
+def import_command(
+    csv_file: Annotated[Path, typer.Argument(help="A vendor's list of companies as CSV.")],
+    code_column: Annotated[str, typer.Option(help="The column holding the stock code.")] = "code",
+    english_column: Annotated[str, typer.Option(help="The column holding the English name.")] = "english",
+    chinese_column: Annotated[
+        str, typer.Option(help="The column holding the Traditional Chinese name.")
+    ] = "chinese",
+    source: Annotated[
+        str | None, typer.Option(help="The list's name in the rows' notes [default: the file's name].")
+    ] = None,
+    date: Annotated[
+        str | None, typer.Option(help="The list's date, YYYY-MM-DD [default: the file's modification date].")
+    ] = None,
+    glossary: GlossaryPath = Path("glossary.csv"),
+    as_json: JsonFlag = False,
+) -> None:
+    """Import a vendor's list of companies (code, English and Chinese name columns), with the same rules
+    as import-hkex; codes missing from a vendor list are reported only for rows that list imported."""
+    from workbench.errors import InputError
+    from workbench.glossary.merge import merge_list
+    from workbench.glossary.vendor import read_vendor_csv
+
+    if date is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
+        raise InputError(f"--date {date!r}: write the list's date as YYYY-MM-DD")
+
+    companies = read_vendor_csv(
+        csv_file,
+        code_column=code_column,
+        english_column=english_column,
+        chinese_column=chinese_column,
+        source=source,
+        date=date,
+    )
+    _report_import(merge_list(glossary, companies), as_json)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("import-hkex")(import_hkex_command)
+    app.command("import")(import_command)

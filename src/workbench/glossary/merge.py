@@ -1,0 +1,263 @@
+"""Bringing an outside list of companies (the exchange's, a vendor's) into ``glossary.csv``, again and again.
+
+Every importer turns its source into a ``CompanyList`` of entries; this module alone decides what happens
+to the glossary, so the rules are the same for every source:
+
+- A company whose code the glossary lacks is added at the end, unless one of its names is already a row
+  (then it is a conflict: the same company without the code, or two companies an editor must tell apart).
+- An imported row nobody has touched follows the list: a renamed company is updated in place.
+- A row an editor has changed, or wrote by hand, is never overwritten; where the list now says something
+  else about its code, that is listed as a conflict.
+- A code the glossary has and the list no longer carries is reported as delisted, never deleted.
+- Nothing changed, nothing written: importing the same file twice changes no byte.
+
+An imported row records where it came from in ``notes``: the source, the list's date and the names as the
+source wrote them (``imported from HKEX list of securities (2026-11-30) as SENSETIME-W / 商湯－Ｗ; check
+the English``). Re-deriving the row from those names and comparing is how an untouched row is told from an
+edited one, with no state kept anywhere but the file itself.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from workbench import tickers as tk
+from workbench.glossary.core import Glossary, names_of
+from workbench.glossary.csvfile import BOM, RawFile, format_rows, parse_rows, read_raw
+from workbench.glossary.edit import appended, format_like
+from workbench.glossary.listing_names import reader_name, strip_marker
+from workbench.model import GlossaryEntry
+from workbench.textio import write_bytes_atomic
+
+_NOTE = re.compile(
+    r"^imported from (?P<source>.+?) \((?P<date>[^)]*)\) as (?P<english>.*) / (?P<chinese>[^/]*?); "
+)
+_NOTE_END = "check the English"
+
+
+@dataclass(frozen=True)
+class Listing:
+    """One company of an outside list, as the source writes it."""
+
+    codes: tuple[str, ...]  # normalised tickers; a company with a renminbi counter has two
+    english: str  # as the source writes it: SENSETIME-W
+    chinese: str  # as the source writes it: 商湯－Ｗ
+
+
+@dataclass(frozen=True)
+class CompanyList:
+    """What an importer read: the companies to bring in and every code the source carries."""
+
+    source: str  # "HKEX list of securities", or a vendor file's name
+    date: str  # the list's date, ISO 8601
+    listings: tuple[Listing, ...]
+    all_codes: frozenset[str]  # every code of the source, beyond the categories imported
+    complete: bool  # the source lists the whole market, so a code missing from it is delisted
+
+
+@dataclass(frozen=True)
+class Conflict:
+    row: int  # the glossary row concerned
+    code: str
+    message: str
+
+    def as_dict(self) -> dict[str, object]:
+        return {"row": self.row, "code": self.code, "message": self.message}
+
+
+@dataclass(frozen=True)
+class MergeReport:
+    path: Path
+    source: str
+    date: str
+    read: int  # companies in the list
+    added: tuple[GlossaryEntry, ...]
+    updated: tuple[tuple[GlossaryEntry, GlossaryEntry], ...]  # (row before, row after)
+    kept: int  # rows an editor changed or wrote, left as they are
+    conflicts: tuple[Conflict, ...]
+    delisted: tuple[GlossaryEntry, ...]
+    written: bool
+
+    def as_dict(self) -> dict[str, object]:
+        def row(entry: GlossaryEntry) -> dict[str, object]:
+            return {
+                "row": entry.row,
+                "traditional": entry.traditional,
+                "english": entry.english,
+                "tickers": list(entry.tickers),
+            }
+
+        return {
+            "glossary": str(self.path),
+            "source": self.source,
+            "date": self.date,
+            "read": self.read,
+            "added": [row(e) for e in self.added],
+            "updated": [{"before": row(old), "after": row(new)} for old, new in self.updated],
+            "kept": self.kept,
+            "conflicts": [c.as_dict() for c in self.conflicts],
+            "delisted": [row(e) for e in self.delisted],
+            "written": self.written,
+        }
+
+
+def listed_entry(listing: Listing, source: str, date: str) -> GlossaryEntry:
+    """The glossary row an import writes for ``listing``: reader names, hk2s Simplified, provenance."""
+    from workbench.simplified import to_simplified
+
+    traditional = strip_marker(listing.chinese)
+    return GlossaryEntry(
+        traditional=traditional,
+        simplified=to_simplified(traditional),
+        english=reader_name(listing.english),
+        tickers=listing.codes,
+        type="company",
+        notes=f"imported from {source} ({date}) as {listing.english} / {listing.chinese}; {_NOTE_END}",
+    )
+
+
+def _as_imported(entry: GlossaryEntry) -> tuple[str, str, Listing] | None:
+    """(source, date, listing) when ``entry`` is a row an import wrote and nobody has changed since."""
+    m = _NOTE.match(entry.notes)
+    if m is None or not entry.notes.endswith(_NOTE_END):
+        return None
+    listing = Listing(entry.tickers, m.group("english"), m.group("chinese"))
+    expected = listed_entry(listing, m.group("source"), m.group("date"))
+    if replace(entry, row=0) != expected:
+        return None
+    return m.group("source"), m.group("date"), listing
+
+
+def _source_of(entry: GlossaryEntry) -> str | None:
+    m = _NOTE.match(entry.notes)
+    return m.group("source") if m else None
+
+
+def merge_list(path: Path, companies: CompanyList) -> MergeReport:
+    """Bring ``companies`` into the glossary file at ``path`` (created when missing); see the module doc."""
+    raw = read_raw(path) if path.exists() else None
+    glossary = Glossary(parse_rows(raw, str(path)) if raw is not None else ())
+    added: list[GlossaryEntry] = []
+    updated: list[tuple[GlossaryEntry, GlossaryEntry]] = []
+    conflicts: list[Conflict] = []
+    kept = 0
+    claimed_names: set[str] = set()
+    for listing in companies.listings:
+        fresh = listed_entry(listing, companies.source, companies.date)
+        row = next((e for c in listing.codes if (e := glossary.by_ticker(c)) is not None), None)
+        if row is None:
+            clash = next((e for form in names_of(fresh) if (e := glossary.by_name(form)) is not None), None)
+            if clash is not None:
+                conflicts.append(
+                    Conflict(
+                        clash.row,
+                        listing.codes[0],
+                        f"{fresh.traditional} ({', '.join(listing.codes)}) is not added: row {clash.row} "
+                        f"({clash.traditional}, {clash.english}) already has the name; add the code there "
+                        "if it is the same company",
+                    )
+                )
+            elif fresh.traditional in claimed_names:
+                conflicts.append(
+                    Conflict(0, listing.codes[0], f"{fresh.traditional} is listed twice; added once")
+                )
+            else:
+                claimed_names.add(fresh.traditional)
+                added.append(fresh)
+            continue
+        imported = _as_imported(row)
+        if imported is not None and imported[0] == companies.source:
+            # Same names in a newer list: the row stays as it is, its note keeping the first date seen.
+            if imported[2] != listing:
+                updated.append((row, replace(fresh, row=row.row)))
+            continue
+        kept += 1
+        message = _disagreement(row, listing, fresh, companies.source)
+        if message:
+            conflicts.append(Conflict(row.row, listing.codes[0], message))
+    delisted = tuple(_delisted(glossary, companies))
+    report = MergeReport(
+        path=path,
+        source=companies.source,
+        date=companies.date,
+        read=len(companies.listings),
+        added=tuple(added),
+        updated=tuple(updated),
+        kept=kept,
+        conflicts=tuple(conflicts),
+        delisted=delisted,
+        written=False,
+    )
+    if not added and not updated:
+        return report
+    _write(path, raw, added, updated)
+    first_new = (raw.text.rstrip("\r\n").count("\n") + 2) if raw is not None else 2
+    numbered = tuple(replace(e, row=first_new + i) for i, e in enumerate(added))
+    return replace(report, added=numbered, written=True)
+
+
+def _disagreement(row: GlossaryEntry, listing: Listing, fresh: GlossaryEntry, source: str) -> str:
+    """Why a kept row deserves an editor's look, or "" when the list and the row agree."""
+    where = f"row {row.row} ({', '.join(listing.codes)})"
+    m = _NOTE.match(row.notes)
+    if m is not None and m.group("source") == source:
+        # An imported row an editor corrected: news only when the list itself changed since.
+        if (m.group("english"), m.group("chinese")) == (listing.english, listing.chinese):
+            return ""
+        return (
+            f"{where} was edited by hand and is kept; the list now says {listing.english} / "
+            f"{listing.chinese} (was {m.group('english')} / {m.group('chinese')})"
+        )
+    if fresh.traditional in names_of(row):
+        return ""
+    return (
+        f"{where} is {row.traditional} ({row.english}) and is kept; the list names the code "
+        f"{fresh.traditional} ({listing.english})"
+    )
+
+
+def _delisted(glossary: Glossary, companies: CompanyList) -> Iterable[GlossaryEntry]:
+    for entry in glossary.entries:
+        hk_codes = [t for t in entry.tickers if t.endswith(".HK")]
+        if not hk_codes or any(t in companies.all_codes for t in hk_codes):
+            continue
+        if companies.complete or _source_of(entry) == companies.source:
+            yield entry
+
+
+def _write(
+    path: Path,
+    raw: RawFile | None,
+    added: list[GlossaryEntry],
+    updated: list[tuple[GlossaryEntry, GlossaryEntry]],
+) -> None:
+    if raw is None:
+        text = format_rows(added, header=True)
+        write_bytes_atomic(path, text.encode("utf-8"))
+        return
+    lines = raw.text.splitlines(keepends=True)
+    for before, after in updated:
+        ending = lines[before.row - 1][len(lines[before.row - 1].rstrip("\r\n")) :]
+        lines[before.row - 1] = format_like(raw, [after]).rstrip("\r\n") + ending
+    text = "".join(lines)
+    if added:
+        text = appended(replace(raw, text=text), format_like(raw, added))
+    write_bytes_atomic(path, (BOM if raw.bom else b"") + text.encode("utf-8"))
+
+
+def normalise_code(raw: object) -> str | None:
+    """A stock code cell (700, "00700", "0700.HK") as a ticker, or None when it is not one."""
+    text = str(raw).strip()
+    if isinstance(raw, float) and raw.is_integer():
+        text = str(int(raw))
+    return tk.normalise(text)
+
+
+def file_date(path: Path) -> str:
+    """The day ``path`` was last modified (UTC, ISO 8601): a list's date when it does not state one."""
+    from datetime import UTC, datetime
+
+    return datetime.fromtimestamp(path.stat().st_mtime, UTC).strftime("%Y-%m-%d")
