@@ -24,9 +24,9 @@ from workbench.build import DEFAULT_MARKER, render_article
 from workbench.carry import carry_facts
 from workbench.checks import check_entries
 from workbench.errors import WorkbenchError
-from workbench.facts import extract
 from workbench.folders import FolderState, forget_state, sentence_key, write_state
 from workbench.glossary import Glossary
+from workbench.glossary.core import names_and_facts
 from workbench.jobs import ArticleJob, ArticleReport, RunContext
 from workbench.model import Article, Origin, Segment, Severity
 from workbench.po import (
@@ -131,10 +131,8 @@ def analyse_article(article: Article, glossary: Glossary) -> list[Segment]:
     """The sentences of an article with their Simplified text, glossary hits and facts."""
     segments: list[Segment] = []
     for seg in sentences_of(article):
-        hits = glossary.match(seg.text)
-        segments.append(
-            replace(seg, simplified=to_simplified(seg.text, hits), hits=hits, facts=extract(seg.text, hits))
-        )
+        hits, facts = names_and_facts(glossary, seg.text)
+        segments.append(replace(seg, simplified=to_simplified(seg.text, hits), hits=hits, facts=facts))
     return segments
 
 

@@ -23,6 +23,7 @@ def check_entries(
     draft.
     """
     from workbench.facts import extract
+    from workbench.glossary.core import names_and_facts
     from workbench.po.keys import entry_key
 
     for entry in catalog:
@@ -31,7 +32,8 @@ def check_entries(
         seg = known.get(entry_key(entry)) if known else None
         if seg is not None and seg.text == entry.msgid:
             hits, facts = seg.hits, seg.facts
+        elif glossary is not None:
+            hits, facts = names_and_facts(glossary, entry.msgid)
         else:
-            hits = glossary.match(entry.msgid) if glossary is not None else ()
-            facts = extract(entry.msgid, hits)
+            hits, facts = (), extract(entry.msgid)
         yield entry, run_checks(entry.msgid, entry.msgstr, facts, hits, glossary)

@@ -159,7 +159,7 @@ def extract(text: str, hits: Sequence[TermHit] = (), style: Style = DEFAULT_STYL
     ``hits`` are the glossary names found in ``text``; each becomes a NAME fact carrying the entry's English
     and tickers, and no number inside a name is read.
     """
-    folded = fold(text)
+    folded = _masked(fold(text), hits)
     taken: list[tuple[int, int]] = []
     facts: list[Fact] = []
 
@@ -187,6 +187,21 @@ def extract(text: str, hits: Sequence[TermHit] = (), style: Style = DEFAULT_STYL
     for fact in _quantities(text, folded, style):
         claim(fact)
     return tuple(sorted(facts, key=lambda f: f.start))
+
+
+def _masked(folded: str, hits: Sequence[TermHit]) -> str:
+    """``folded`` with the glossary names blanked out, so no reader sees a name's characters: the 周六 of
+    周六福 is no Saturday and the 十月 of 十月稻田 no October, even where a pattern would start before the
+    name or run past it. The blank is no digit, letter or Chinese character, and keeps every offset."""
+    if not hits:
+        return folded
+    chars = list(folded)
+    for hit in hits:
+        chars[hit.start : hit.end] = _MASK * (hit.end - hit.start)
+    return "".join(chars)
+
+
+_MASK = "\ufffc"
 
 
 # ---------------------------------------------------------------------------------------------- tickers

@@ -8,12 +8,12 @@ entries or forty thousand.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from workbench import tickers as tk
-from workbench.model import GlossaryEntry, TermHit
+from workbench.model import Fact, FactKind, GlossaryEntry, TermHit
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
 
@@ -68,6 +68,26 @@ class Glossary:
                     table.setdefault(name_key(form), entry)
             self._names = table
         return self._names.get(name_key(name))
+
+    def code_hits(self, facts: Sequence[Fact], hits: Sequence[TermHit]) -> tuple[TermHit, ...]:
+        """Entries a sentence names only by code: 某公司(01234) when the glossary lists 1234.HK.
+
+        With the exchange's list imported, the glossary knows every listed code even where an article
+        writes a name it lacks, so the code's span stands in for the name: the reviewer gets the hint and
+        the name checks expect the company in the draft.
+        """
+        named = {hit.entry for hit in hits}
+        found: list[TermHit] = []
+        for fact in facts:
+            if fact.kind is not FactKind.TICKER:
+                continue
+            for ticker in fact.tickers:
+                entry = self.by_ticker(ticker)
+                if entry is not None and entry not in named:
+                    named.add(entry)
+                    found.append(TermHit(entry=entry, start=fact.start, end=fact.end, text=fact.text))
+                    break
+        return tuple(found)
 
     def english_forms(self, entry: GlossaryEntry) -> tuple[str, ...]:
         """English names a draft may use for ``entry``: the English name, then the Latin-script aliases."""
@@ -137,6 +157,18 @@ def _stands_alone(text: str, start: int, end: int) -> bool:
     if _is_word_char(text[start]) and before and _is_word_char(before):
         return False
     return not (_is_word_char(text[end - 1]) and after and _is_word_char(after))
+
+
+def names_and_facts(glossary: Glossary, text: str) -> tuple[tuple[TermHit, ...], tuple[Fact, ...]]:
+    """The glossary names of a source sentence (hits by name, then by code alone) and its facts.
+
+    Names are found first and mask the spans facts are read from, so 周六福 is a company, not a Saturday.
+    """
+    from workbench.facts import extract
+
+    hits = glossary.match(text)
+    facts = extract(text, hits)
+    return hits + glossary.code_hits(facts, hits), facts
 
 
 def names_of(entry: GlossaryEntry) -> tuple[str, ...]:
