@@ -59,3 +59,13 @@ def to_simplified(text: str, hits: Sequence[TermHit] = (), config: str = DEFAULT
         cursor = hit.end
     out.append(convert(text[cursor:]))
     return "".join(out)
+
+
+def to_simplified_lines(texts: Sequence[str], config: str = DEFAULT_CONFIG) -> list[str]:
+    """``to_simplified`` of many one-line texts (glossary names) in one OpenCC call: 20,000 names one at a
+    time cost a second, mostly in crossing into OpenCC."""
+    if not texts:
+        return []
+    if any("\n" in text for text in texts):
+        return [to_simplified(text, config=config) for text in texts]
+    return to_simplified("\n".join(texts), config=config).split("\n")

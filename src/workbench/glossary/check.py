@@ -125,12 +125,11 @@ def forbidden_allowed(glossary: Glossary) -> Iterator[Problem]:
 
 @check("simplified-differs", Severity.WARNING)
 def simplified_differs(glossary: Glossary) -> Iterator[Problem]:
-    from workbench.simplified import to_simplified
+    from workbench.simplified import to_simplified_lines
 
-    for entry in glossary.entries:
-        if not has_cjk(entry.traditional):
-            continue
-        expected = to_simplified(entry.traditional)
+    chinese = [entry for entry in glossary.entries if has_cjk(entry.traditional)]
+    converted = to_simplified_lines([entry.traditional for entry in chinese])
+    for entry, expected in zip(chinese, converted, strict=True):
         if not entry.simplified:
             yield Problem(
                 f"{entry.traditional} has no Simplified name; OpenCC gives {expected}",
@@ -181,11 +180,11 @@ def name_prefixes(glossary: Glossary) -> Iterator[Problem]:
     names = sorted({(e.traditional, e.row): e for e in glossary.entries if has_cjk(e.traditional)}.items())
     for index, ((name, _), entry) in enumerate(names):
         longer: list[GlossaryEntry] = []
-        for (other_name, _), other in names[index + 1 :]:
-            if not other_name.startswith(name):
-                break
-            if other_name != name:
-                longer.append(other)
+        following = index + 1
+        while following < len(names) and names[following][0][0].startswith(name):
+            if names[following][0][0] != name:
+                longer.append(names[following][1])
+            following += 1
         if longer:
             shown = ", ".join(_label(e) for e in longer[:3]) + (
                 f" and {len(longer) - 3} more" if len(longer) > 3 else ""

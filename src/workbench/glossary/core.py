@@ -18,6 +18,10 @@ from workbench.model import Fact, FactKind, GlossaryEntry, TermHit
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
 
 
+# An HK ticker already as ``tickers.normalise`` writes it (most of an imported glossary): no need to parse.
+CANONICAL_HK = re.compile(r"(?:\d{4}|[1-9]\d{4})\.HK")
+
+
 def has_cjk(text: str) -> bool:
     return _CJK.search(text) is not None
 
@@ -54,7 +58,9 @@ class Glossary:
             table: dict[str, GlossaryEntry] = {}
             for entry in self.entries:
                 for t in entry.tickers:
-                    table.setdefault(tk.normalise(t) or t.upper(), entry)
+                    table.setdefault(
+                        t if CANONICAL_HK.fullmatch(t) else (tk.normalise(t) or t.upper()), entry
+                    )
             self._tickers = table
         wanted = tk.normalise(ticker) or ticker.strip().upper()
         return self._tickers.get(wanted)
@@ -184,6 +190,10 @@ def match_keys(entry: GlossaryEntry) -> tuple[str, ...]:
     """The strings the matcher looks for: the names, Chinese aliases and their Simplified forms."""
     from workbench.simplified import to_simplified
 
+    if not entry.aliases:  # most entries: no conversion, no dictionary
+        if entry.simplified == entry.traditional:
+            return (entry.traditional,) if entry.traditional else ()
+        return tuple(form for form in (entry.traditional, entry.simplified) if form)
     keys: dict[str, None] = {}
     for form in (entry.traditional, entry.simplified):
         if form:

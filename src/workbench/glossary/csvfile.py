@@ -15,7 +15,7 @@ from pathlib import Path
 
 from workbench import tickers as tk
 from workbench.errors import GlossaryError
-from workbench.glossary.core import Glossary
+from workbench.glossary.core import CANONICAL_HK, Glossary
 from workbench.model import GlossaryEntry
 
 COLUMNS = ("traditional", "simplified", "english", "aliases", "tickers", "type", "forbidden", "notes")
@@ -139,7 +139,9 @@ def _entry(record: dict[str, str], row: int, shown: str) -> GlossaryEntry:
         simplified=value["simplified"],
         english=value["english"],
         aliases=split_field(value["aliases"]),
-        tickers=tuple(tk.normalise(t) or t for t in split_field(value["tickers"])),
+        tickers=tuple(
+            t if CANONICAL_HK.fullmatch(t) else (tk.normalise(t) or t) for t in split_field(value["tickers"])
+        ),
         type=value["type"].lower() or "company",
         forbidden=split_field(value["forbidden"]),
         notes=value["notes"],
@@ -149,6 +151,8 @@ def _entry(record: dict[str, str], row: int, shown: str) -> GlossaryEntry:
 
 def split_field(text: str) -> tuple[str, ...]:
     """Values of a multi-valued field; ``;`` separates them (a full-width ``；`` typed in Chinese too)."""
+    if not text:
+        return ()
     parts = (part.strip() for part in text.replace("；", LIST_SEPARATOR).split(LIST_SEPARATOR))
     return tuple(dict.fromkeys(part for part in parts if part))
 

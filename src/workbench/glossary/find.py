@@ -7,6 +7,7 @@ entry's names in Traditional, Simplified (OpenCC) and English, and an entry rank
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from workbench import tickers as tk
@@ -21,20 +22,25 @@ class Found:
     matched: str  # the name or ticker that scored best
 
 
-def search_keys(entry: GlossaryEntry) -> list[str]:
-    """Everything a person might search ``entry`` by."""
-    from workbench.simplified import to_simplified
+def _search_keys(entries: Sequence[GlossaryEntry]) -> list[list[str]]:
+    """Everything a person might search each entry by: names in both scripts, English, tickers."""
+    from workbench.simplified import to_simplified_lines
 
-    keys: dict[str, None] = {}
-    for form in (*names_of(entry), entry.english):
-        if form:
+    forms = [[f for f in dict.fromkeys((*names_of(entry), entry.english)) if f] for entry in entries]
+    chinese = [f for entry_forms in forms for f in entry_forms if has_cjk(f)]
+    simplified = dict(zip(chinese, to_simplified_lines(chinese), strict=True))  # one OpenCC call for all
+    out: list[list[str]] = []
+    for entry, entry_forms in zip(entries, forms, strict=True):
+        keys: dict[str, None] = {}
+        for form in entry_forms:
             keys.setdefault(form, None)
-            if has_cjk(form):
-                keys.setdefault(to_simplified(form), None)
-    for ticker in entry.tickers:
-        keys.setdefault(ticker, None)
-        keys.setdefault(ticker.split(".")[0], None)
-    return list(keys)
+            if form in simplified:
+                keys.setdefault(simplified[form], None)
+        for ticker in entry.tickers:
+            keys.setdefault(ticker, None)
+            keys.setdefault(ticker.split(".")[0], None)
+        out.append(list(keys))
+    return out
 
 
 def find(glossary: Glossary, query: str, limit: int = 10, cutoff: float = 60.0) -> list[Found]:
@@ -57,8 +63,8 @@ def find(glossary: Glossary, query: str, limit: int = 10, cutoff: float = 60.0) 
         queries.append(to_simplified(query))
     choices: list[str] = []
     owners: list[GlossaryEntry] = []
-    for entry in glossary.entries:
-        for key in search_keys(entry):
+    for entry, keys in zip(glossary.entries, _search_keys(glossary.entries), strict=True):
+        for key in keys:
             choices.append(key)
             owners.append(entry)
     for q in dict.fromkeys(queries):
