@@ -20,7 +20,7 @@ edited one, with no state kept anywhere but the file itself.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -104,14 +104,18 @@ class MergeReport:
         }
 
 
-def listed_entry(listing: Listing, source: str, date: str) -> GlossaryEntry:
-    """The glossary row an import writes for ``listing``: reader names, hk2s Simplified, provenance."""
+def listed_entry(
+    listing: Listing, source: str, date: str, simplified: Mapping[str, str] | None = None
+) -> GlossaryEntry:
+    """The glossary row an import writes for ``listing``: reader names, hk2s Simplified, provenance.
+
+    ``simplified`` holds conversions already made (a whole list goes to OpenCC in one call)."""
     from workbench.simplified import to_simplified
 
     traditional = strip_marker(listing.chinese)
     return GlossaryEntry(
         traditional=traditional,
-        simplified=to_simplified(traditional),
+        simplified=simplified[traditional] if simplified else to_simplified(traditional),
         english=reader_name(listing.english),
         tickers=listing.codes,
         type="company",
@@ -119,13 +123,13 @@ def listed_entry(listing: Listing, source: str, date: str) -> GlossaryEntry:
     )
 
 
-def _as_imported(entry: GlossaryEntry) -> tuple[str, str, Listing] | None:
+def _as_imported(entry: GlossaryEntry, simplified: Mapping[str, str]) -> tuple[str, str, Listing] | None:
     """(source, date, listing) when ``entry`` is a row an import wrote and nobody has changed since."""
     m = _NOTE.match(entry.notes)
     if m is None or not entry.notes.endswith(_NOTE_END):
         return None
     listing = Listing(entry.tickers, m.group("english"), m.group("chinese"))
-    expected = listed_entry(listing, m.group("source"), m.group("date"))
+    expected = listed_entry(listing, m.group("source"), m.group("date"), simplified)
     if replace(entry, row=0) != expected:
         return None
     return m.group("source"), m.group("date"), listing
@@ -145,8 +149,9 @@ def merge_list(path: Path, companies: CompanyList) -> MergeReport:
     conflicts: list[Conflict] = []
     kept = 0
     claimed_names: set[str] = set()
+    simplified = _conversions(companies, glossary)
     for listing in companies.listings:
-        fresh = listed_entry(listing, companies.source, companies.date)
+        fresh = listed_entry(listing, companies.source, companies.date, simplified)
         row = next((e for c in listing.codes if (e := glossary.by_ticker(c)) is not None), None)
         if row is None:
             clash = next((e for form in names_of(fresh) if (e := glossary.by_name(form)) is not None), None)
@@ -168,7 +173,7 @@ def merge_list(path: Path, companies: CompanyList) -> MergeReport:
                 claimed_names.add(fresh.traditional)
                 added.append(fresh)
             continue
-        imported = _as_imported(row)
+        imported = _as_imported(row, simplified)
         if imported is not None and imported[0] == companies.source:
             # Same names in a newer list: the row stays as it is, its note keeping the first date seen.
             if imported[2] != listing:
@@ -197,6 +202,16 @@ def merge_list(path: Path, companies: CompanyList) -> MergeReport:
     first_new = (raw.text.rstrip("\r\n").count("\n") + 2) if raw is not None else 2
     numbered = tuple(replace(e, row=first_new + i) for i, e in enumerate(added))
     return replace(report, added=numbered, written=True)
+
+
+def _conversions(companies: CompanyList, glossary: Glossary) -> dict[str, str]:
+    """hk2s of every Chinese name the merge will derive a row from, in one OpenCC call."""
+    from workbench.simplified import to_simplified_lines
+
+    names = [strip_marker(listing.chinese) for listing in companies.listings]
+    names += [strip_marker(m.group("chinese")) for e in glossary.entries if (m := _NOTE.match(e.notes))]
+    unique = list(dict.fromkeys(names))
+    return dict(zip(unique, to_simplified_lines(unique), strict=True))
 
 
 def _disagreement(row: GlossaryEntry, listing: Listing, fresh: GlossaryEntry, source: str) -> str:
