@@ -4,7 +4,8 @@ A check is a plain function over a ``Context`` (the Chinese source, the English 
 glossary hits of the source, the glossary) that yields ``Problem`` records. It is registered once, under a
 kebab-case name and a default severity, with ``@check("ticker-missing", Severity.ERROR)``; the name is what a
 reviewer sees in ``QA: error ticker-missing: ...`` and what ``only``/``skip`` select. Adding a check is one
-function in one file of this package and nothing else.
+function in one file of this package and nothing else. ``glossary check`` uses the same mechanism over the
+whole glossary, in its own registry (``register_in``).
 
 Severity policy, so that exit codes and fuzzy flags mean the same thing everywhere:
 

@@ -7,6 +7,11 @@ digits only, case-folded, across word boundaries, so "Sense Time", "SENSETIME" a
 and "AIA" never matches inside "via Asia". A near miss (rapidfuzz) is named in the finding and may be
 repaired by ``workbench.carry``; it is not accepted, because a misspelt company name is a correction
 notice waiting to happen.
+
+The glossary may hold every listed company (20,000 rows), so everything glossary-wide is indexed once per
+glossary: the accepted English forms of every company for ``hallucinated-entity`` (which only counts a
+name written as one: capitalised, not across a sentence break), and every forbidden rendering in one
+automaton for ``forbidden-rendering``.
 """
 
 from __future__ import annotations
@@ -14,9 +19,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from workbench.checks.base import Context, GlossaryLike, Problem, check
+from workbench.checks.renderings import Forbidden
 from workbench.model import Fact, FactKind, GlossaryEntry, Severity
 
 # Latin words and digits; each Chinese character on its own, so a name inside Chinese text is a word.
@@ -229,7 +234,7 @@ def name_missing(context: Context) -> Iterator[Problem]:
 class _Index:
     entities: dict[str, tuple[GlossaryEntry, ...]]  # key of an accepted form -> entries
     longest: int
-    forbidden: _Forbidden
+    forbidden: Forbidden
 
 
 _INDEXES: dict[int, tuple[GlossaryLike, _Index]] = {}
@@ -254,74 +259,12 @@ def _index(glossary: GlossaryLike) -> _Index:
     index = _Index(
         {k: tuple(v) for k, v in entities.items()},
         max((len(k) for k in entities), default=0),
-        _Forbidden(glossary.entries),
+        Forbidden(glossary.entries),
     )
     if len(_INDEXES) >= 8:
         _INDEXES.clear()
     _INDEXES[id(glossary)] = (glossary, index)
     return index
-
-
-class _Forbidden:
-    """Every forbidden rendering of a glossary in one Aho-Corasick automaton over the lower-cased draft.
-
-    One regular expression per rendering cost 84 ms a sentence with 20,000 entries; the automaton scans a
-    draft once whatever the glossary's size. A rendering matches case-insensitively, and as whole words
-    where it starts or ends with a letter or digit (Sensetime, not Sensetimes).
-    """
-
-    def __init__(self, entries: Sequence[GlossaryEntry]) -> None:
-        self.rules: list[tuple[str, GlossaryEntry]] = [
-            (f.strip(), entry) for entry in entries for f in entry.forbidden if f.strip()
-        ]
-        self._automaton: Any = None
-        if self.rules:
-            import ahocorasick
-
-            automaton = ahocorasick.Automaton()
-            for order, (form, _) in enumerate(self.rules):
-                key = _lower(form)
-                orders = automaton.get(key) if automaton.exists(key) else ()
-                automaton.add_word(key, (*orders, order))
-            automaton.make_automaton()
-            self._automaton = automaton
-
-    def find(self, target: str) -> list[tuple[int, int, GlossaryEntry]]:
-        """(start, end, entry) of each forbidden rendering in ``target``, in rule order then position, a
-        rule's matches never overlapping each other (as a regular expression's would not)."""
-        if self._automaton is None or not target:
-            return []
-        found: list[tuple[int, int, int]] = []
-        for end_index, orders in self._automaton.iter(_lower(target)):
-            for order in orders:
-                form = self.rules[order][0]
-                start = end_index - len(form) + 1
-                if _whole(target, start, end_index + 1, form):
-                    found.append((order, start, end_index + 1))
-        found.sort()
-        out: list[tuple[int, int, GlossaryEntry]] = []
-        last: tuple[int, int] = (-1, 0)  # (rule, end of its last match)
-        for order, start, end in found:
-            if order == last[0] and start < last[1]:
-                continue
-            last = (order, end)
-            out.append((start, end, self.rules[order][1]))
-        return out
-
-
-def _lower(text: str) -> str:
-    """``text`` lower-cased character by character, so offsets stay those of ``text``."""
-    return "".join(low if len(low := ch.lower()) == 1 else ch for ch in text)
-
-
-def _whole(text: str, start: int, end: int, form: str) -> bool:
-    if form[0].isalnum() and start > 0 and _word(text[start - 1]):
-        return False
-    return not (form[-1].isalnum() and end < len(text) and _word(text[end]))
-
-
-def _word(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"
 
 
 def _overlaps(span: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:
@@ -334,7 +277,7 @@ def forbidden_rendering(context: Context) -> Iterator[Problem]:
     if context.glossary is not None:
         rules = _index(context.glossary).forbidden
     else:
-        rules = _Forbidden(tuple(dict.fromkeys(h.entry for h in context.hits)))
+        rules = Forbidden(tuple(dict.fromkeys(h.entry for h in context.hits)))
     found = rules.find(context.target)
     if not found:
         return
