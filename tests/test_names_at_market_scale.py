@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from hkex_lists import synthetic_market
+from workbench.batch import analyse_article
 from workbench.checks import run_checks
 from workbench.facts import extract
 from workbench.glossary import Glossary, check_glossary, find, load_glossary, suggest
@@ -15,7 +16,6 @@ from workbench.glossary.core import names_and_facts
 from workbench.glossary.merge import Listing, listed_entry
 from workbench.model import FactKind, Finding, GlossaryEntry, Severity
 from workbench.pages import split_page
-from workbench.pipeline import article_segments
 from workbench.po.export import export_catalog
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -132,7 +132,7 @@ def test_a_bare_code_after_an_unknown_name_brings_the_listed_company(market: Glo
 
 def test_the_code_hint_reaches_the_reviewer(market: Glossary) -> None:
     (article,) = split_page("某珠寶商(01929)周二公布業績。\n", "page.txt")
-    segments = article_segments(article, market)
+    segments = analyse_article(article, market)
     catalog = export_catalog(article, segments, "en", "test")
     comments = " ".join(e.comment for e in catalog)
     assert "glossary: (01929) → Chow Tai Fook (1929.HK)" in comments
