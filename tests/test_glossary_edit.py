@@ -148,10 +148,10 @@ SMALL = parse_text(
 )
 
 
-def test_tbx_loads_in_translate_toolkit() -> None:
+def test_tbx_2008_loads_in_translate_toolkit() -> None:
     from translate.storage import tbx
 
-    text = export_glossary(SMALL, "tbx")
+    text = export_glossary(SMALL, "tbx-2008")
     store = tbx.tbxfile.parsestring(  # type: ignore[no-untyped-call]
         text.encode("utf-8")
     )

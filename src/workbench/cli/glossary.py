@@ -284,13 +284,13 @@ def suggest_command(
 @glossary_app.command("export")
 @guarded
 def export_command(
-    fmt: Annotated[str, typer.Option("--format", "-f", help="tbx, omegat, weblate or deepl.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="tbx, tbx-2008, omegat, weblate or deepl.")],
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="File to write [default: standard output].")
     ] = None,
     glossary: GlossaryPath = Path("glossary.csv"),
 ) -> None:
-    """Write the glossary for translators' tools: TBX, OmegaT, a Weblate glossary CSV or DeepL entries."""
+    """Write the glossary for translators' tools: TBX-Basic, OmegaT, a Weblate glossary CSV or DeepL."""
     from workbench.glossary import export_glossary, load_glossary
     from workbench.textio import write_text_atomic
 

@@ -1,7 +1,8 @@
 """``glossary export``: the glossary in the formats translators' own tools read.
 
-* ``tbx``: TBX (MARTIF) with one ``termEntry`` per row and language sets for zh-Hant, zh-Hans and en;
-  forbidden English names are ``deprecatedTerm-admn-sts`` terms, so CAT tools warn on them.
+* ``tbx``: TBX-Basic (TBX v3, ISO 30042:2019, DCA style) with one ``conceptEntry`` per row and language
+  sections for zh-Hant-HK, zh-Hans and en; forbidden English names are ``deprecatedTerm-admn-sts`` terms,
+  so CAT tools warn on them. ``tbx-2008``: the same data as 2008 TBX-Basic (MARTIF, ``termEntry``).
 * ``omegat``: OmegaT's tab-separated glossary (source, target, comment), one line per Chinese name.
 * ``weblate``: the CSV a Weblate glossary component imports (source, target, context, developer_comments).
 * ``deepl``: DeepL glossary entries (source TAB target); DeepL's Chinese source covers both scripts, so
@@ -14,12 +15,18 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from xml.sax.saxutils import escape, quoteattr
 
+from workbench import languages
 from workbench.errors import InputError
 from workbench.glossary.core import Glossary, has_cjk
 from workbench.model import GlossaryEntry
+
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 Exporter = Callable[[Glossary], str]
 FORMATS: dict[str, Exporter] = {}
@@ -63,42 +70,108 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+# TBX-Basic as LTAC/TerminOrgs publish it (dialect 1.2.1 on ISO 30042:2019, TBX v3, DCA style), and the
+# 2008 TBX-Basic on the old MARTIF structure for readers that know only that one (translate-toolkit and so
+# Weblate, older MultiTerm and memoQ). The 2008 structure requires at least one entry; v3 does not.
+TBX_NAMESPACE = "urn:iso:std:iso:30042:ed-2"
+_TBX_LANGUAGES = (languages.SOURCE, languages.SIMPLIFIED, languages.ENGLISH)
+_PREFERRED = "preferredTerm-admn-sts"
+_ADMITTED = "admittedTerm-admn-sts"
+_DEPRECATED = "deprecatedTerm-admn-sts"
+
+
+def _tbx_terms(glossary: Glossary, entry: GlossaryEntry) -> list[tuple[str, list[tuple[str, str, str]]]]:
+    """Per language tag, each term with its administrative status and term type (TBX-Basic values)."""
+    chinese = [entry.traditional, *(a for a in entry.aliases if has_cjk(a))]
+    simplified = [entry.simplified or entry.traditional, *_simplified_aliases(entry)]
+    english = list(glossary.english_forms(entry))
+    sets = []
+    for tag, names in zip(_TBX_LANGUAGES, (chinese, simplified, english), strict=True):
+        terms = [
+            (name, _PREFERRED if index == 0 else _ADMITTED, "fullForm" if index == 0 else "shortForm")
+            for index, name in enumerate(dict.fromkeys(n for n in names if n.strip()))
+        ]
+        if tag == languages.ENGLISH:
+            terms += [(name, _DEPRECATED, "variant") for name in entry.forbidden if name not in english]
+        if terms:
+            sets.append((tag, terms))
+    return sets
+
+
+def _tbx_notes(entry: GlossaryEntry) -> list[str]:
+    notes = [f"type: {entry.type}"]
+    if entry.tickers:
+        notes.append(f"tickers: {' '.join(entry.tickers)}")
+    if entry.notes:
+        notes.append(entry.notes)
+    return [_one_line(note) for note in notes]
+
+
 @exporter("tbx")
 def to_tbx(glossary: Glossary) -> str:
+    """TBX-Basic (TBX v3, ISO 30042:2019, DCA style); an empty glossary is a valid file with no body."""
+    ns = f"{{{TBX_NAMESPACE}}}"
+    ET.register_namespace("", TBX_NAMESPACE)
+    root = ET.Element(f"{ns}tbx", {"type": "TBX-Basic", "style": "dca", _XML_LANG: languages.ENGLISH})
+    file_desc = ET.SubElement(ET.SubElement(root, f"{ns}tbxHeader"), f"{ns}fileDesc")
+    ET.SubElement(ET.SubElement(file_desc, f"{ns}sourceDesc"), f"{ns}p").text = "workbench glossary"
+    text = ET.SubElement(root, f"{ns}text")
+    body = ET.SubElement(text, f"{ns}body") if glossary.entries else None
+    for index, entry in enumerate(glossary.entries, start=1):
+        assert body is not None
+        concept = ET.SubElement(body, f"{ns}conceptEntry", id=f"g{entry.row or index}")
+        for note in _tbx_notes(entry):
+            ET.SubElement(concept, f"{ns}note").text = _xml_text(note)
+        for tag, terms in _tbx_terms(glossary, entry):
+            lang = ET.SubElement(concept, f"{ns}langSec", {_XML_LANG: tag})
+            for term, status, kind in terms:
+                sec = ET.SubElement(lang, f"{ns}termSec")
+                ET.SubElement(sec, f"{ns}term").text = _xml_text(term)
+                ET.SubElement(sec, f"{ns}termNote", type="partOfSpeech").text = "noun"
+                ET.SubElement(sec, f"{ns}termNote", type="administrativeStatus").text = status
+                ET.SubElement(sec, f"{ns}termNote", type="termType").text = kind
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+@exporter("tbx-2008")
+def to_tbx_2008(glossary: Glossary) -> str:
+    """TBX-Basic of 2008 on the MARTIF structure, for tools that read only that one."""
+    if not glossary.entries:
+        raise InputError(
+            "the glossary has no entries, and a 2008 TBX file must hold at least one; "
+            "add entries or use --format tbx (TBX v3 allows an empty termbase)"
+        )
     out = [
         '<?xml version="1.0" encoding="UTF-8"?>',
-        '<!DOCTYPE martif PUBLIC "ISO 12200:1999A//DTD MARTIF core (DXFcdV04)//EN" "TBXcdv04.dtd">',
-        '<martif type="TBX" xml:lang="zh-Hant">',
+        '<!DOCTYPE martif SYSTEM "TBXBasiccoreStructV02.dtd">',
+        f'<martif type="TBX-Basic" xml:lang="{languages.ENGLISH}">',
         "<martifHeader><fileDesc><sourceDesc><p>workbench glossary</p></sourceDesc></fileDesc>",
+        '<encodingDesc><p type="XCSURI">TBXBasicXCSV02.xcs</p></encodingDesc>',
         "</martifHeader>",
         "<text><body>",
     ]
     for index, entry in enumerate(glossary.entries, start=1):
         out.append(f"<termEntry id={quoteattr(f'g{entry.row or index}')}>")
-        out.append(f'<descrip type="subjectField">{escape(entry.type)}</descrip>')
-        if entry.tickers:
-            out.append(f"<note>tickers: {escape(' '.join(entry.tickers))}</note>")
-        if entry.notes:
-            out.append(f"<note>{escape(entry.notes)}</note>")
-        chinese = [entry.traditional, *(a for a in entry.aliases if has_cjk(a))]
-        simplified = [entry.simplified or entry.traditional, *_simplified_aliases(entry)]
-        english = glossary.english_forms(entry)
-        for lang, terms in (("zh-Hant", chinese), ("zh-Hans", simplified), ("en", english)):
-            out.append(f"<langSet xml:lang={quoteattr(lang)}>")
-            for position, term in enumerate(dict.fromkeys(terms)):
-                status = "preferredTerm-admn-sts" if position == 0 else "admittedTerm-admn-sts"
-                note = f'<termNote type="administrativeStatus">{status}</termNote>'
-                out.append(f"<tig><term>{escape(term)}</term>{note}</tig>")
-            if lang == "en":
-                for term in entry.forbidden:
-                    out.append(
-                        f"<tig><term>{escape(term)}</term>"
-                        '<termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></tig>'
-                    )
+        out += [f"<note>{escape(_xml_text(note))}</note>" for note in _tbx_notes(entry)]
+        for tag, terms in _tbx_terms(glossary, entry):
+            out.append(f"<langSet xml:lang={quoteattr(tag)}>")
+            for term, status, kind in terms:
+                out.append(
+                    f"<tig><term>{escape(_xml_text(term))}</term>"
+                    '<termNote type="partOfSpeech">noun</termNote>'
+                    f'<termNote type="administrativeStatus">{status}</termNote>'
+                    f'<termNote type="termType">{kind}</termNote></tig>'
+                )
             out.append("</langSet>")
         out.append("</termEntry>")
     out += ["</body></text>", "</martif>", ""]
     return "\n".join(out)
+
+
+def _xml_text(text: str) -> str:
+    """``text`` without the control characters XML 1.0 cannot carry (a CSV cell may hold one)."""
+    return _NOT_XML.sub("", text)
 
 
 @exporter("omegat")
