@@ -46,6 +46,15 @@ def test_english_phrases_and_dates_stay_whole() -> None:
     ]
 
 
+def test_latin_names_with_an_exclamation_or_question_mark_never_end_a_sentence() -> None:
+    assert split_sentences("Yahoo!公司今日公布業績。股價上升。") == ["Yahoo!公司今日公布業績。", "股價上升。"]
+    assert split_sentences("電視節目Jeopardy!的收視上升。") == ["電視節目Jeopardy!的收視上升。"]
+    assert split_sentences("雅虎(Yahoo!)與Ask Jeeves? 網站合作。") == ["雅虎(Yahoo!)與Ask Jeeves? 網站合作。"]
+    # After Chinese text or a figure the ASCII marks end a sentence as the full-width ones do.
+    ends = split_sentences("股價報3.08元!公司表示。真的?是的。")
+    assert ends == ["股價報3.08元!", "公司表示。", "真的?", "是的。"]
+
+
 def test_unbalanced_quote_does_not_swallow_the_paragraph() -> None:
     assert split_sentences("他說:「第一。第二。第三。") == ["他說:「第一。", "第二。", "第三。"]
 

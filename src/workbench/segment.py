@@ -8,7 +8,9 @@ in Chinese financial copy it joins clauses that belong together (其中70%用於
 and a clause on its own translates worse and reads as a fragment in review.
 
 A terminator inside an open quotation or bracket does not end the sentence, unless the brackets of the
-paragraph never balance, in which case they are ignored.
+paragraph never balance, in which case they are ignored. An ASCII ! or ? right after a Latin letter is part
+of a name (Yahoo!公司今日公布業績。 is one sentence, so is 節目Jeopardy!的收視); after Chinese text or a
+figure it ends the sentence as the full-width marks do.
 """
 
 from __future__ import annotations
@@ -90,10 +92,21 @@ def _sentence_ends(text: str, respect_brackets: bool) -> list[int] | None:
 
 
 def _ends_here(text: str, i: int) -> bool:
-    """An ASCII ! or ? glued to Latin letters or digits (Yahoo!, a URL query) does not end a sentence."""
+    """Whether the terminator at ``i`` ends a sentence.
+
+    An ASCII ! or ? right after a Latin letter belongs to a name (Yahoo!公司, Jeopardy!), and one glued to
+    Latin letters or digits after it is part of a token (a URL query); neither ends a sentence. After
+    Chinese text or a figure (股價報3.08元!) it does.
+    """
     if text[i] not in "!?":
         return True
+    j = i
+    while j > 0 and text[j - 1] in "!?":
+        j -= 1  # Yahoo!! is still the name's mark
+    before = text[j - 1] if j > 0 else ""
     after = text[i + 1] if i + 1 < len(text) else ""
+    if before.isascii() and before.isalpha():
+        return False
     return not (after.isascii() and after.isalnum())
 
 
