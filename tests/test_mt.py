@@ -527,7 +527,7 @@ def test_cli_list_and_install(cli: typer.Typer, zt_archive: Path, isolated_dirs:
 
     installed = runner.invoke(cli, ["model", "install", str(zt_archive)])
     assert installed.exit_code == 0, installed.output
-    assert "installed translate-zt_en-tiny 0.3 (zt→en)" in installed.stdout
+    assert "installed translate-zt_en-tiny 0.3 (zt→en)" in installed.stderr and installed.stdout == ""
     assert (isolated_dirs / "translate-zt_en-tiny-0_3" / "model" / "model.bin").is_file()
     assert [p.name for p in isolated_dirs.iterdir()] == ["translate-zt_en-tiny-0_3"]
 

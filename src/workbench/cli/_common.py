@@ -55,5 +55,11 @@ def guarded(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def report(line: str) -> None:
+    """A line for the person at the terminal (what was written, counts, notes): stderr, never mixed
+    into the data a command prints on stdout."""
+    typer.echo(line, err=True)
+
+
 def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")

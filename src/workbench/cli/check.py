@@ -144,7 +144,8 @@ def check_command(
         typer.echo(
             f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)} in {entries} "
             f"of {checked} entr{'ies' if checked != 1 else 'y'} ({catalogs} English "
-            f"catalog{'s' * (catalogs != 1)})"
+            f"catalog{'s' * (catalogs != 1)})",
+            err=True,
         )
     raise typer.Exit(EXIT_FINDINGS if errors else EXIT_OK)
 

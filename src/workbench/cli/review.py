@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from workbench.cli._common import EXIT_FINDINGS, guarded, print_json
+from workbench.cli._common import EXIT_FINDINGS, guarded, print_json, report
 from workbench.cli.report import refresh_report
 
 # Kept here rather than imported from workbench.build so `workbench --help` never loads the library.
@@ -66,12 +66,12 @@ def build(
     else:
         for r in results:
             if r.refused:
-                typer.echo(f"{r.folder}: not built, {len(r.unreviewed)} sentences not reviewed:")
+                report(f"{r.folder}: not built, {len(r.unreviewed)} sentences not reviewed:")
                 for u in r.unreviewed:
                     typer.echo(f"  {u.position}  {u.reason}  {u.source}")
             else:
                 names = ", ".join(p.name for p in r.written)
-                typer.echo(f"{r.folder}: {names} written, {r.marked} sentences marked as unreviewed")
+                report(f"{r.folder}: {names} written, {r.marked} sentences marked as unreviewed")
     for tree in dict.fromkeys([*paths, *(folder.parent for folder in folders)]):
         refresh_report(tree)
     if any(r.refused for r in results):
@@ -93,19 +93,28 @@ def export(
             "[default: en.xlf in each article folder].",
         ),
     ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the files written and their unit counts as JSON.")
+    ] = False,
 ) -> None:
-    """Export reviewed translations as TMX 1.4, or each article as XLIFF 2.0 with its review state."""
+    """Export reviewed translations as TMX 1.4b, or each article as XLIFF 2.0 with its review state."""
     from workbench.build import article_folders
     from workbench.exchange import write_tmx, write_xliff
 
+    written: list[dict[str, object]] = []
     if format is ExportFormat.tmx:
         target = out if out is not None else path / "workbench.tmx"
-        count = write_tmx(path, target)
-        typer.echo(f"{target}: {count} reviewed translation units")
+        written.append({"file": str(target), "units": write_tmx(path, target)})
+    else:
+        for folder in article_folders([path]):
+            file, count = write_xliff(folder, out)
+            written.append({"file": str(file), "article_folder": str(folder), "units": count})
+    if as_json:
+        print_json({"format": format.value, "files": written})
         return
-    for folder in article_folders([path]):
-        written, count = write_xliff(folder, out)
-        typer.echo(f"{written}: {count} units")
+    for item in written:
+        what = "reviewed translation units" if format is ExportFormat.tmx else "units"
+        report(f"{item['file']}: {item['units']} {what}")
 
 
 def register(app: typer.Typer) -> None:

@@ -127,10 +127,11 @@ def translate(
         for note in report.notes:
             typer.echo(note, err=True)
         for page_report in report.pages:
-            typer.echo(f"{page_report.page.path}: {summary(page_report.articles)}")
+            typer.echo(f"{page_report.page.path}: {summary(page_report.articles)}", err=True)
         run = summary(report.articles + report.failed)
         typer.echo(
-            f"{len(report.pages)} page{'s' if len(report.pages) != 1 else ''}: {run} in {seconds:.1f} s"
+            f"{len(report.pages)} page{'s' if len(report.pages) != 1 else ''}: {run} in {seconds:.1f} s",
+            err=True,
         )
         if report.model_missing:
             typer.echo(f"no machine drafts: {report.model_missing}", err=True)
