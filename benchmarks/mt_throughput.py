@@ -8,7 +8,7 @@ last, ``speedup <engine / argostranslate>``.
 
     .venv/bin/python benchmarks/mt_throughput.py [--model PATH] [--device cpu|cuda|auto]
 
-The baseline needs the ``argos`` extra (``pip install 'workbench[argos]'``). A package that carries no
+The baseline needs the ``argos`` extra (``pip install -e '.[argos]'``). A package that carries no
 sentence splitter of its own (``minisbd/`` or ``stanza/``) would make argostranslate download one; for such
 a package its splitter is replaced by "each input is one sentence", which only makes the baseline faster,
 and the output says so.

@@ -44,6 +44,17 @@ def test_version_from_the_command_and_from_python_m() -> None:
     assert direct.stdout == result.stdout
 
 
+def test_the_distribution_has_its_own_name_and_still_installs_the_workbench_command() -> None:
+    from importlib.metadata import distribution
+
+    # "workbench" on PyPI is someone else's project: installing by that name must not be the advice.
+    dist = distribution("hk-newsroom-workbench")
+    assert dist.version == __version__
+    assert [(ep.name, ep.value) for ep in dist.entry_points if ep.group == "console_scripts"] == [
+        ("workbench", "workbench.cli:main")
+    ]
+
+
 def test_python_m_workbench_is_the_same_command_line() -> None:
     result = run_process("--help")
     assert result.returncode == 0

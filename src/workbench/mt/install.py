@@ -117,8 +117,8 @@ def install_named(name: str, folder: Path | None = None) -> ArgosPackage:
     from_file = f"download {name}.argosmodel on a connected machine and run `workbench model install FILE`"
     if importlib.util.find_spec("argostranslate") is None:
         raise ModelError(
-            f"{name}: installing by name needs the argos extra (pip install 'workbench[argos]'); "
-            f"or {from_file}"
+            f"{name}: installing by name needs the argos extra "
+            f"(pip install 'hk-newsroom-workbench[argos]'); or {from_file}"
         )
     url = index_url()
     # Reachability is checked before argostranslate is imported: its index code retries forever offline.
