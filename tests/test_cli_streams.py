@@ -59,7 +59,7 @@ def test_python_m_workbench_is_the_same_command_line() -> None:
     result = run_process("--help")
     assert result.returncode == 0
     assert result.stdout.startswith("Usage: workbench ")
-    for command in ("translate", "segment", "check", "build", "export", "model", "glossary"):
+    for command in ("translate", "segment", "check", "build", "export", "report", "model", "glossary"):
         assert f"  {command} " in result.stdout
 
 
@@ -84,6 +84,7 @@ def desk(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copy(SEED, root / "page.txt")
     shutil.copy(GLOSSARY, root / "glossary.csv")
     (root / "packages").mkdir()
+    (root / "vendor.csv").write_text("code,english,chinese\n700,Tencent,騰訊控股\n", encoding="utf-8")
     cwd = Path.cwd()
     os.chdir(root)
     try:
@@ -102,11 +103,13 @@ TEXT_RUNS = [
     (["export", "--format", "tmx", "translations"], ""),
     (["export", "--format", "xliff", "translations"], ""),
     (["model", "list"], ""),
-    (["glossary", "check"], ""),  # a clean glossary: no problem rows, the count on stderr
+    (["glossary", "check"], "data"),  # its problem rows; the count on stderr
     (["glossary", "find", "商湯"], "data"),
     (["glossary", "export", "--format", "tbx", "--output", "glossary.tbx"], ""),
     (["glossary", "export", "--format", "deepl"], "data"),
     (["glossary", "add", "測試公司", "--english", "Test Co"], ""),
+    (["glossary", "import", "vendor.csv"], ""),
+    (["report", "translations"], ""),
 ]
 JSON_RUNS = [
     ["translate", "page.txt", "--no-mt", "--json"],
@@ -119,6 +122,8 @@ JSON_RUNS = [
     ["glossary", "check", "--json"],
     ["glossary", "find", "商湯", "--json"],
     ["glossary", "suggest", "page.txt", "--no-model", "--json"],
+    ["glossary", "import", "vendor.csv", "--json"],
+    ["report", "translations", "--json"],
 ]
 
 

@@ -55,7 +55,7 @@ def guarded(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def report(line: str) -> None:
+def report_line(line: str) -> None:
     """A line for the person at the terminal (what was written, counts, notes): stderr, never mixed
     into the data a command prints on stdout."""
     typer.echo(line, err=True)

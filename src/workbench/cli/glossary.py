@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Protocol, runtime_checkable
 
 import typer
 
-from workbench.cli._common import EXIT_FINDINGS, guarded, print_json, report
+from workbench.cli._common import EXIT_FINDINGS, guarded, print_json, report_line
 
 if TYPE_CHECKING:
     from workbench.glossary.suggest import Translate
@@ -72,7 +72,7 @@ def check_command(glossary: GlossaryPath = Path("glossary.csv"), as_json: JsonFl
                 ["row", "severity", "check", "message"],
             )
         information = len(problems) - errors - warnings
-        report(
+        report_line(
             f"{glossary}: {len(g)} entries, {errors} errors, {warnings} warnings"
             + (f", {information} for information" if information else "")
         )
@@ -124,7 +124,7 @@ def add_command(
     added = add_entry(glossary, entry)
     tickers = f" ({', '.join(added.tickers)})" if added.tickers else ""
     names = f"{added.traditional} / {added.simplified}"
-    report(f"{glossary}: added row {added.row}: {names} → {added.english}{tickers}")
+    report_line(f"{glossary}: added row {added.row}: {names} → {added.english}{tickers}")
 
 
 @glossary_app.command("find")
@@ -270,7 +270,7 @@ def suggest_command(
         print_json([s.as_dict() for s in suggestions])
         return
     if not suggestions:
-        report(f"no names missing from {glossary}")
+        report_line(f"no names missing from {glossary}")
         return
     table: list[list[str]] = []
     for s in suggestions:
@@ -299,7 +299,7 @@ def export_command(
         sys.stdout.write(text)
     else:
         write_text_atomic(output, text)
-        report(f"wrote {output}")
+        report_line(f"wrote {output}")
 
 
 def register(app: typer.Typer) -> None:

@@ -8,34 +8,34 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from workbench.cli._common import guarded, print_json
+from workbench.cli._common import guarded, print_json, report_line
 from workbench.cli.glossary import GlossaryPath, JsonFlag
 
 if TYPE_CHECKING:
     from workbench.glossary.merge import MergeReport
 
 
-def _report_import(report: MergeReport, as_json: bool) -> None:
+def _report_import(merged: MergeReport, as_json: bool) -> None:
     if as_json:
-        print_json(report.as_dict())
+        print_json(merged.as_dict())
         return
-    for old, new in report.updated:
-        typer.echo(
+    for old, new in merged.updated:
+        report_line(
             f"updated row {old.row} ({', '.join(new.tickers)}): {old.english} / {old.traditional} → "
             f"{new.english} / {new.traditional}"
         )
-    for conflict in report.conflicts:
-        typer.echo(f"conflict: {conflict.message}")
-    for entry in report.delisted:
-        typer.echo(
+    for conflict in merged.conflicts:
+        report_line(f"conflict: {conflict.message}")
+    for entry in merged.delisted:
+        report_line(
             f"delisted: row {entry.row} {entry.traditional} ({entry.english}, {', '.join(entry.tickers)}) "
             "is not in the list; kept, delete the row when it should go"
         )
-    typer.echo(
-        f"{report.path}: {report.read} companies read from {report.source} ({report.date}): "
-        f"{len(report.added)} added, {len(report.updated)} updated, {report.kept} kept as edited, "
-        f"{len(report.conflicts)} conflicts, {len(report.delisted)} delisted"
-        + ("" if report.written else "; nothing to write")
+    report_line(
+        f"{merged.path}: {merged.read} companies read from {merged.source} ({merged.date}): "
+        f"{len(merged.added)} added, {len(merged.updated)} updated, {merged.kept} kept as edited, "
+        f"{len(merged.conflicts)} conflicts, {len(merged.delisted)} delisted"
+        + ("" if merged.written else "; nothing to write")
     )
 
 

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from workbench.cli._common import guarded, print_json, report
+from workbench.cli._common import guarded, print_json, report_line
 
 
 @guarded
@@ -35,7 +35,7 @@ def list_models(
     for problem in problems:
         typer.echo(f"workbench: skipped {problem}", err=True)
     if not rows:
-        report(
+        report_line(
             f"no argos packages installed in {root}; "
             "install one with `workbench model install FILE.argosmodel`"
         )
@@ -66,7 +66,7 @@ def install_model(
     package = install(source)
     note = "" if package.translates_chinese_to_english else " (translate uses zt→en or zh→en packages only)"
     version = f" {package.version}" if package.version else ""
-    report(f"installed {package.name}{version} ({package.direction}) in {package.path}{note}")
+    report_line(f"installed {package.name}{version} ({package.direction}) in {package.path}{note}")
 
 
 def register(app: typer.Typer) -> None:

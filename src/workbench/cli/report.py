@@ -56,8 +56,8 @@ def report(
             }
         )
     else:
-        typer.echo(_summary(result))
-        typer.echo(f"open {(result.out / 'index.html').resolve().as_uri()}")
+        typer.echo(_summary(result), err=True)
+        typer.echo(f"open {(result.out / 'index.html').resolve().as_uri()}", err=True)
     for problem in result.problems:
         typer.echo(f"workbench: {problem}", err=True)
     if result.problems:

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from workbench.cli._common import EXIT_FINDINGS, guarded, print_json, report
+from workbench.cli._common import EXIT_FINDINGS, guarded, print_json, report_line
 from workbench.cli.report import refresh_report
 
 # Kept here rather than imported from workbench.build so `workbench --help` never loads the library.
@@ -66,12 +66,12 @@ def build(
     else:
         for r in results:
             if r.refused:
-                report(f"{r.folder}: not built, {len(r.unreviewed)} sentences not reviewed:")
+                report_line(f"{r.folder}: not built, {len(r.unreviewed)} sentences not reviewed:")
                 for u in r.unreviewed:
                     typer.echo(f"  {u.position}  {u.reason}  {u.source}")
             else:
                 names = ", ".join(p.name for p in r.written)
-                report(f"{r.folder}: {names} written, {r.marked} sentences marked as unreviewed")
+                report_line(f"{r.folder}: {names} written, {r.marked} sentences marked as unreviewed")
     for tree in dict.fromkeys([*paths, *(folder.parent for folder in folders)]):
         refresh_report(tree)
     if any(r.refused for r in results):
@@ -114,7 +114,7 @@ def export(
         return
     for item in written:
         what = "reviewed translation units" if format is ExportFormat.tmx else "units"
-        report(f"{item['file']}: {item['units']} {what}")
+        report_line(f"{item['file']}: {item['units']} {what}")
 
 
 def register(app: typer.Typer) -> None:
