@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import os
 import random
+import shutil
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ from workbench.errors import InputError
 from workbench.glossary import Glossary
 from workbench.model import Fact, FactKind, GlossaryEntry, Origin
 from workbench.tm import CACHE_NAME, TMEntry, TranslationMemory, substitute
+from workbench.tm.store import DELTA_NAME
 
 RENAISSANCE = GlossaryEntry(
     "華興資本控股有限公司",
@@ -247,6 +249,53 @@ def test_index_cache_is_reused_and_refreshed_when_a_file_changes(tree: Path) -> 
 
 def test_corrupt_cache_is_ignored(tree: Path) -> None:
     (tree / CACHE_NAME).write_text("{not json", encoding="utf-8")
+    assert len(TranslationMemory.load(tree).entries) == 9
+
+
+NEW = Row("p1.s1", "恒指周五收市升1.2%。", "The Hang Seng Index closed 1.2% higher on Friday.")
+
+
+def test_adding_an_article_reads_only_its_files_and_leaves_the_cache_file_alone(tree: Path) -> None:
+    assert len(TranslationMemory.load(tree).entries) == 9
+    base = (tree / CACHE_NAME).read_bytes()
+    _garble_keeping_stamp(tree / "sensetime" / "en.po")  # re-reading the archive would fail on it
+
+    write_article(tree, "market-close", [NEW])
+    tm = TranslationMemory.load(tree)
+    assert len(tm.entries) == 10
+    match = tm.lookup(NEW.source)
+    assert match is not None and match.exact and match.origin_article == "market-close"
+    # The update is written beside the cache, not by rewriting the whole archive's cache.
+    assert (tree / CACHE_NAME).read_bytes() == base
+
+
+def test_a_removed_article_leaves_the_memory(tree: Path) -> None:
+    write_article(tree, "market-close", [NEW])
+    assert TranslationMemory.load(tree).lookup(NEW.source) is not None
+    shutil.rmtree(tree / "market-close")
+    tm = TranslationMemory.load(tree)
+    assert tm.lookup(NEW.source) is None and len(tm.entries) == 9
+
+
+def test_a_file_touched_without_change_keeps_its_cached_entries(tree: Path) -> None:
+    assert len(TranslationMemory.load(tree)) == 9
+    path = tree / "sensetime" / "en.po"
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10**9))  # a checkout, a copy
+    assert len(TranslationMemory.load(tree).entries) == 9
+    review(tree / "sensetime", {"p9.s3": "Ten years on, SenseTime is still losing money."})
+    assert len(TranslationMemory.load(tree).entries) == 12
+
+
+def test_the_memory_is_right_whichever_cache_file_a_crash_left(tree: Path) -> None:
+    assert len(TranslationMemory.load(tree)) == 9
+    write_article(tree, "market-close", [NEW])
+    assert len(TranslationMemory.load(tree)) == 10  # the new article goes to the delta beside the cache
+    assert (tree / DELTA_NAME).is_file()
+    (tree / CACHE_NAME).unlink()
+    tm = TranslationMemory.load(tree)
+    assert len(tm.entries) == 10 and tm.lookup(NEW.source) is not None
+    shutil.rmtree(tree / "market-close")
+    (tree / CACHE_NAME).unlink()
     assert len(TranslationMemory.load(tree).entries) == 9
 
 

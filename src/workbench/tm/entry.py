@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from workbench.model import Origin
 
@@ -22,6 +23,39 @@ class TMEntry:
     position: str = ""  # p3.s2, where the sentence was in its article
     path: str = ""  # the en.po it came from, relative to the tree
     modified: int = 0  # mtime (ns) of that file; the newest reviewer's choice wins a tie
+
+
+class StoredRow(NamedTuple):
+    """A ``TMEntry`` as the index holds it, field for field.
+
+    A load builds one per reviewed sentence of the archive, tens of thousands at a time; a frozen dataclass
+    costs several times more to build than a tuple, so entries are made only for the rows asked for.
+    """
+
+    source: str
+    target: str
+    ctx: str
+    article: str
+    simplified: str
+    position: str
+    path: str
+    modified: int
+
+    def entry(self) -> TMEntry:
+        return TMEntry(*self)
+
+    @classmethod
+    def of(cls, entry: TMEntry) -> StoredRow:
+        return cls(
+            entry.source,
+            entry.target,
+            entry.ctx,
+            entry.article,
+            entry.simplified,
+            entry.position,
+            entry.path,
+            entry.modified,
+        )
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from workbench.errors import InputError
-from workbench.tm.entry import TMEntry, mask_normalised, normalise
+from workbench.tm.entry import StoredRow, mask_normalised, normalise
 
 if TYPE_CHECKING:
     import numpy as np
@@ -26,9 +26,9 @@ _POSTINGS_BUDGET = 8_000
 class Index:
     """Exact dictionary plus a bigram inverted index over the masked sources."""
 
-    def __init__(self, entries: Sequence[TMEntry]) -> None:
-        self.exact: dict[str, tuple[TMEntry, int]] = {}
-        repeated: dict[str, list[TMEntry]] = {}
+    def __init__(self, entries: Sequence[StoredRow]) -> None:
+        self.exact: dict[str, tuple[StoredRow, int]] = {}
+        repeated: dict[str, list[StoredRow]] = {}
         for entry in entries:
             key = normalise(entry.source)
             if not key or not entry.target.strip():
@@ -40,11 +40,11 @@ class Index:
         for key, group in repeated.items():
             self.exact[key] = (_choose(group), len({e.target for e in group}))
         # Sources identical once numbers are masked share one row; the first stored one represents them.
-        rows: dict[str, tuple[TMEntry, int]] = {}
+        rows: dict[str, tuple[StoredRow, int]] = {}
         for key, chosen in self.exact.items():
             rows.setdefault(mask_normalised(key), chosen)
         self.keys: list[str] = list(rows)
-        self.rows: list[tuple[TMEntry, int]] = list(rows.values())
+        self.rows: list[tuple[StoredRow, int]] = list(rows.values())
         self._built = False
 
     def _build(self) -> None:
@@ -68,7 +68,7 @@ class Index:
         self.indptr = np.concatenate((first, [len(grams)]))
         self._built = True
 
-    def near(self, query: str, threshold: float) -> tuple[tuple[TMEntry, int], float] | None:
+    def near(self, query: str, threshold: float) -> tuple[tuple[StoredRow, int], float] | None:
         import numpy as np
         from rapidfuzz import fuzz, process
 
@@ -139,7 +139,7 @@ def _bigrams(texts: Sequence[str]) -> tuple[npt.NDArray[np.int64], npt.NDArray[n
     return codes[keep], row_of[:-1][keep]
 
 
-def _choose(group: Sequence[TMEntry]) -> TMEntry:
+def _choose(group: Sequence[StoredRow]) -> StoredRow:
     """The reviewed translation most reviewers used; among equals, the most recently saved one."""
     counts = Counter(e.target for e in group)
     return max(group, key=lambda e: (counts[e.target], e.modified))

@@ -14,8 +14,8 @@ an unconfirmed reuse could otherwise slip into a published draft unread.
 Lookups go through an in-memory index that is built on first use: exact matches through a dictionary,
 near matches through a character-bigram inverted index (numpy postings) that picks a few dozen candidates
 sharing the rarest bigrams of the sentence, scored by rapidfuzz. Parsing PO files is the slow part of a
-load, so the parsed segments are cached under the tree in ``.workbench-tm.json``, keyed by each file's
-modification time and size.
+load, so the parsed segments are cached under the tree in ``.workbench-tm.json`` and only the files that
+changed since are parsed again (``store``).
 """
 
 from __future__ import annotations
@@ -26,9 +26,9 @@ from typing import Protocol
 
 from workbench.errors import InputError
 from workbench.model import Fact, FactKind, TermHit
-from workbench.tm.entry import TMEntry, TMMatch, mask_normalised, normalise
+from workbench.tm.entry import StoredRow, TMEntry, TMMatch, mask_normalised, normalise
 from workbench.tm.index import Index
-from workbench.tm.store import read_tree
+from workbench.tm.store import read_rows
 from workbench.tm.substitute import substitute
 
 DEFAULT_THRESHOLD = 75.0
@@ -59,7 +59,8 @@ class TranslationMemory:
         self.threshold = float(threshold)
         self.glossary = glossary
         self._extractor = extractor
-        self._entries: tuple[TMEntry, ...] | None = tuple(entries)
+        self._rows: list[StoredRow] | None = [StoredRow.of(e) for e in entries]
+        self._entries: tuple[TMEntry, ...] | None = None
         self._tree: Path | None = None
         self._use_cache = True
         self._index: Index | None = None
@@ -77,7 +78,7 @@ class TranslationMemory:
     ) -> TranslationMemory:
         """The memory of every reviewed entry under ``tree``; nothing is read until the first lookup."""
         tm = cls(threshold=threshold, glossary=glossary, extractor=extractor)
-        tm._entries = None
+        tm._rows = None
         tm._tree = Path(tree)
         tm._use_cache = cache
         return tm
@@ -85,12 +86,17 @@ class TranslationMemory:
     @property
     def entries(self) -> tuple[TMEntry, ...]:
         if self._entries is None:
-            assert self._tree is not None
-            self._entries = tuple(read_tree(self._tree, cache=self._use_cache))
+            self._entries = tuple(row.entry() for row in self._stored())
         return self._entries
 
     def __len__(self) -> int:
-        return len(self.entries)
+        return len(self._stored())
+
+    def _stored(self) -> list[StoredRow]:
+        if self._rows is None:
+            assert self._tree is not None
+            self._rows = read_rows(self._tree, cache=self._use_cache)
+        return self._rows
 
     def lookup(
         self,
@@ -150,7 +156,7 @@ class TranslationMemory:
 
     def _ensure_index(self) -> Index:
         if self._index is None:
-            self._index = Index(self.entries)
+            self._index = Index(self._stored())
         return self._index
 
     def _stored_facts(self, source: str) -> tuple[tuple[TermHit, ...], tuple[Fact, ...]]:
