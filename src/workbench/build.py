@@ -12,12 +12,15 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from workbench.errors import InputError
 from workbench.model import ParagraphKind
-from workbench.po import article_of, is_reviewed, load_po, load_po_if_present
+from workbench.po import article_of, is_reviewed, live_entries, load_po, load_po_if_present
 from workbench.textio import write_text_atomic
+
+if TYPE_CHECKING:
+    import polib
 
 DEFAULT_MARKER = "⟦MT⟧ "
 ENGLISH_TITLE = "X-Workbench-English-Title"
@@ -92,7 +95,9 @@ def build_article(folder: Path, marker: str = DEFAULT_MARKER, reviewed_only: boo
     return BuildResult(folder, article, tuple(outputs), unreviewed, marked, refused=False)
 
 
-def render_article(en: Any, zh: Any, marker: str = DEFAULT_MARKER) -> tuple[dict[str, str], int]:
+def render_article(
+    en: polib.POFile, zh: polib.POFile | None, marker: str = DEFAULT_MARKER
+) -> tuple[dict[str, str], int]:
     """The texts of ``en.md`` and (when ``zh`` is a catalog) ``zh_Hans.txt`` by file name, and how many
     sentences of ``en.md`` carry the marker.
 
@@ -125,13 +130,13 @@ def article_folders(paths: Iterable[Path]) -> list[Path]:
     return folders
 
 
-def _sentences(po: Any) -> list[_Sentence]:
+def _sentences(po: polib.POFile) -> list[_Sentence]:
     """The live entries in article order (paragraph, sentence); entries with no position go last."""
     from workbench.po.keys import entry_label, entry_position
 
     keyed: list[tuple[tuple[int, int, int], _Sentence]] = []
     last = 1 << 30
-    for order, entry in enumerate(e for e in po if not e.obsolete):
+    for order, entry in enumerate(live_entries(po)):
         place = entry_position(entry)
         paragraph, sentence = (place.paragraph, place.sentence) if place else (last, order)
         kind_match = _KIND.search(entry.comment or "")
@@ -156,7 +161,7 @@ def _sentences(po: Any) -> list[_Sentence]:
     return [s for _, s in sorted(keyed, key=lambda pair: pair[0])]
 
 
-def _unreviewed(path: Path, po: Any) -> Iterable[Unreviewed]:
+def _unreviewed(path: Path, po: polib.POFile) -> Iterable[Unreviewed]:
     for s in _sentences(po):
         if not s.reviewed:
             yield Unreviewed(path, s.label, s.source, "empty" if not s.text.strip() else "fuzzy")

@@ -17,14 +17,26 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from workbench import __version__, languages
 from workbench.errors import InputError
-from workbench.po import article_of, entry_key, is_reviewed, load_po, qa_lines, reviewer_lines, unit_id
+from workbench.po import (
+    article_of,
+    entry_key,
+    is_reviewed,
+    live_entries,
+    load_po,
+    qa_lines,
+    reviewer_lines,
+    unit_id,
+)
 from workbench.po.export import QA_PREFIX
 from workbench.textio import write_bytes_atomic
 from workbench.tm import TMEntry, TranslationMemory
+
+if TYPE_CHECKING:
+    import polib
 
 TMX_SOURCE = languages.SOURCE
 XLIFF_NS = "urn:oasis:names:tc:xliff:document:2.0"
@@ -105,7 +117,7 @@ def xliff_bytes(folder: Path) -> tuple[bytes, str, int]:
         raise InputError(f"{folder}: no en.po here; give an article folder made by `workbench translate`")
     po = load_po(en_path)
     article = article_of(po, en_path)
-    live = [e for e in po if not e.obsolete]
+    live = list(live_entries(po))
     if not live:
         raise InputError(f"{en_path}: no sentences (only obsolete entries); nothing to export")
     root = ET.Element(
@@ -144,7 +156,7 @@ def write_xliff(folder: Path, out_dir: Path | None = None) -> tuple[Path, int]:
     return target, count
 
 
-def _notes(entry: Any) -> list[tuple[dict[str, str], str]]:
+def _notes(entry: polib.POEntry) -> list[tuple[dict[str, str], str]]:
     """The unit's notes: the workbench's comments, its QA findings on the target, the reviewer's own lines."""
     notes = [({"category": NOTE_WORKBENCH}, line) for line in _lines(entry.comment)]
     for line in qa_lines(entry.tcomment):

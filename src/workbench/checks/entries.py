@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from workbench.checks.base import run_checks
 from workbench.model import Finding, Segment
 
 if TYPE_CHECKING:
+    import polib
+
     from workbench.glossary import Glossary
     from workbench.po.keys import Key
 
 
 def check_entries(
-    catalog: Any, glossary: Glossary | None, known: Mapping[Key, Segment] | None = None
-) -> Iterator[tuple[Any, tuple[Finding, ...]]]:
+    catalog: polib.POFile, glossary: Glossary | None, known: Mapping[Key, Segment] | None = None
+) -> Iterator[tuple[polib.POEntry, tuple[Finding, ...]]]:
     """Each live entry of an English catalog with its findings, msgstr against msgid.
 
     Facts and glossary hits come from ``known`` (segments by entry key, when the pipeline has them for the
@@ -24,10 +26,11 @@ def check_entries(
     """
     from workbench.facts import extract
     from workbench.glossary.core import names_and_facts
+    from workbench.po import live_entries
     from workbench.po.keys import entry_key
 
-    for entry in catalog:
-        if entry.obsolete or not entry.msgid:
+    for entry in live_entries(catalog):
+        if not entry.msgid:
             continue
         seg = known.get(entry_key(entry)) if known else None
         if seg is not None and seg.text == entry.msgid:

@@ -16,6 +16,8 @@ import typer
 from workbench.cli._common import EXIT_FINDINGS, EXIT_OK, guarded, print_json
 
 if TYPE_CHECKING:
+    import polib
+
     from workbench.glossary import Glossary
     from workbench.model import Finding
 
@@ -63,7 +65,7 @@ def po_files(paths: Iterable[str]) -> list[Path]:
     return list(dict.fromkeys(found))
 
 
-def check_catalog(po: Any, shown: str, glossary: Glossary | None) -> tuple[list[Row], int]:
+def check_catalog(po: polib.POFile, shown: str, glossary: Glossary | None) -> tuple[list[Row], int]:
     """The findings of every live entry of one English catalog, and how many entries were checked."""
     from workbench.checks import check_entries
     from workbench.po import entry_label

@@ -12,7 +12,7 @@ line number by every command alike, never read leniently by one of them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,6 +31,11 @@ ARTICLE_FIELD = "X-Workbench-Article"
 def is_reviewed(entry: polib.POEntry) -> bool:
     """Reviewed in the PO layout: not obsolete, not fuzzy, with a translation."""
     return not entry.obsolete and FUZZY not in entry.flags and bool(entry.msgstr.strip())
+
+
+def live_entries(po: polib.POFile) -> Iterator[polib.POEntry]:
+    """The entries of the article as it stands, in file order: obsolete ones (``#~``) left out."""
+    return (entry for entry in po if not entry.obsolete)
 
 
 def untouched_machine_draft(entry: polib.POEntry) -> bool:

@@ -26,7 +26,15 @@ from itertools import chain
 from pathlib import Path
 
 from workbench.errors import InputError
-from workbench.po import article_of, entry_key, entry_label, is_reviewed, load_po, load_po_if_present
+from workbench.po import (
+    article_of,
+    entry_key,
+    entry_label,
+    is_reviewed,
+    live_entries,
+    load_po,
+    load_po_if_present,
+)
 from workbench.textio import write_text_atomic
 from workbench.tm.entry import StoredRow, TMEntry
 
@@ -164,7 +172,7 @@ def _read_article(po_path: Path) -> tuple[str, Sequence[Row]]:
     article = article_of(po, po_path)
     simplified: dict[tuple[str, str], str] = {}
     zh = load_po_if_present(po_path.with_name(_SIMPLIFIED))
-    for e in zh if zh is not None else ():
+    for e in live_entries(zh) if zh is not None else ():
         # Only Simplified a reviewer confirmed: the memory and its TMX are what reviewers stand behind.
         if is_reviewed(e):
             simplified[entry_key(e)] = e.msgstr
