@@ -170,3 +170,26 @@ def test_suggest_gives_the_listed_english_for_a_code_the_glossary_knows(market: 
     )
     assert by_name["周大福金行"].count == 2
     assert by_name["周生生集團"].tickers == ("0116.HK",) and by_name["周生生集團"].english == ""
+
+
+def test_a_rerun_redoes_an_article_naming_a_company_by_code_when_its_row_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workbench.pipeline import TranslateOptions, translate_pages
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "page.txt").write_text("某珠寶商(01929)周二公布業績。\n", encoding="utf-8")
+    glossary = tmp_path / "glossary.csv"
+    glossary.write_text(
+        "traditional,simplified,english,aliases,tickers,type,forbidden,notes\n"
+        "周大福,周大福,Chow Tai Fook,,1929.HK,company,,\n",
+        encoding="utf-8",
+    )
+    options = TranslateOptions(use_mt=False, use_tm=False)
+    translate_pages(["page.txt"], options)
+    assert all(a.skipped for a in translate_pages(["page.txt"], options).articles)
+    glossary.write_text(glossary.read_text(encoding="utf-8").replace("Chow Tai Fook", "CTF Group"))
+    report = translate_pages(["page.txt"], options)
+    assert [a.skipped for a in report.articles] == [False], "the company is named only by its code"
+    (folder,) = [a.folder for a in report.articles]
+    assert "glossary: (01929) → CTF Group (1929.HK)" in (folder / "en.po").read_text(encoding="utf-8")

@@ -142,7 +142,9 @@ class RunContext:
         rows: list[object] = [self.settings, article.id, article.title, article.english_title]
         rows += [list(article.tickers), article.source]
         for seg in sentences_of(article):
-            entries = sorted({json.dumps(_entry_fields(hit.entry)) for hit in self.glossary.match(seg.text)})
+            entries = sorted(
+                {json.dumps(_entry_fields(entry)) for entry in self.glossary.entries_in(seg.text)}
+            )
             rows.append([seg.paragraph, seg.sentence, seg.kind.value, seg.line, seg.text, entries])
         return hashlib.sha256(json.dumps(rows, ensure_ascii=False).encode("utf-8")).hexdigest()
 

@@ -22,6 +22,10 @@ _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1
 CANONICAL_HK = re.compile(r"(?:\d{4}|[1-9]\d{4})\.HK")
 
 
+# What may be a listing code in a sentence: a short number, X.HK, a US symbol, a mainland code.
+_CODE_LIKE = re.compile(r"(?<![\d.])\d{1,5}(?:\.HK)?(?![\d])|\b[A-Z]{1,6}\.US\b|\b\d{6}\.S[HZ]\b")
+
+
 def has_cjk(text: str) -> bool:
     return _CJK.search(text) is not None
 
@@ -93,6 +97,20 @@ class Glossary:
                     named.add(entry)
                     found.append(TermHit(entry=entry, start=fact.start, end=fact.end, text=fact.text))
                     break
+        return tuple(found)
+
+    def entries_in(self, text: str) -> tuple[GlossaryEntry, ...]:
+        """Every entry a sentence's output may depend on: those it names, and any whose code it writes.
+
+        Cheap and generous on purpose (any short number counts as a code), for deciding whether an
+        article must be redone after a glossary change: a hit by code alone (``code_hits``) needs the
+        sentence's facts, which a skipped article never reads.
+        """
+        found = {hit.entry: None for hit in self.match(text)}
+        for token in _CODE_LIKE.findall(text):
+            entry = self.by_ticker(token)
+            if entry is not None:
+                found.setdefault(entry, None)
         return tuple(found)
 
     def english_forms(self, entry: GlossaryEntry) -> tuple[str, ...]:
