@@ -103,7 +103,7 @@ def add_entry(path: str | Path, entry: GlossaryEntry) -> GlossaryEntry:
     new_text = appended(raw, format_like(raw, [entry]))
     data = (BOM if raw.bom else b"") + new_text.encode("utf-8")
     write_bytes_atomic(p, data)
-    row = raw.text.rstrip("\r\n").count("\n") + 2
+    row = raw.text.rstrip("\r\n").count(raw.newline) + 2
     return _with_row(entry, row)
 
 

@@ -199,7 +199,7 @@ def merge_list(path: Path, companies: CompanyList) -> MergeReport:
     if not added and not updated:
         return report
     _write(path, raw, added, updated)
-    first_new = (raw.text.rstrip("\r\n").count("\n") + 2) if raw is not None else 2
+    first_new = (raw.text.rstrip("\r\n").count(raw.newline) + 2) if raw is not None else 2
     numbered = tuple(replace(e, row=first_new + i) for i, e in enumerate(added))
     return replace(report, added=numbered, written=True)
 
