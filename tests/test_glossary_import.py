@@ -265,3 +265,19 @@ def test_vendor_csv_missing_a_column_is_refused_naming_the_flag(tmp_path: Path) 
     )
     assert result.exit_code == 2
     assert "no column 'chinese'" in result.output and "--chinese-column" in result.output
+
+
+def test_a_rename_lands_on_its_own_row_whatever_odd_characters_rows_above_hold(tmp_path: Path) -> None:
+    glossary = tmp_path / "glossary.csv"
+    glossary.write_bytes(
+        f"{HEADER}\r\n華興資本,华兴资本,China Renaissance,,1911.HK,company,,line\u2028sep\r\n".encode()
+    )
+    write_pair(tmp_path / "old", MARKET)
+    assert import_hkex(tmp_path / "old", glossary).exit_code == 0
+    renamed = [(c, "CK HUTCHISON" if c == 1 else e, n, k) for c, e, n, k in MARKET]
+    write_pair(tmp_path / "new", renamed)
+    assert import_hkex(tmp_path / "new", glossary).exit_code == 0
+    rows = {e.tickers[0]: e for e in load_glossary(glossary).entries}
+    assert rows["1911.HK"].notes == "line\u2028sep"
+    assert rows["0001.HK"].english == "CK Hutchison"
+    assert glossary.read_bytes().count(b"\r\n") == len(rows) + 1

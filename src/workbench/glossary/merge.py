@@ -36,6 +36,7 @@ _NOTE = re.compile(
     r"^imported from (?P<source>.+?) \((?P<date>[^)]*)\) as (?P<english>.*) / (?P<chinese>[^/]*?); "
 )
 _NOTE_END = "check the English"
+_LINES = re.compile(r"(?<=\n)|(?<=\r)(?!\n)")
 
 
 @dataclass(frozen=True)
@@ -253,7 +254,9 @@ def _write(
         text = format_rows(added, header=True)
         write_bytes_atomic(path, text.encode("utf-8"))
         return
-    lines = raw.text.splitlines(keepends=True)
+    # Lines as the CSV reader counts rows (\r\n, \r or \n), not str.splitlines, which also breaks at
+    # characters such as U+2028 that may sit inside a value.
+    lines = _LINES.split(raw.text)
     for before, after in updated:
         ending = lines[before.row - 1][len(lines[before.row - 1].rstrip("\r\n")) :]
         lines[before.row - 1] = format_like(raw, [after]).rstrip("\r\n") + ending
