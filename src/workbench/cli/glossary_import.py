@@ -33,8 +33,9 @@ def _report_import(merged: MergeReport, as_json: bool) -> None:
         )
     report_line(
         f"{merged.path}: {merged.read} companies read from {merged.source} ({merged.date}): "
-        f"{len(merged.added)} added, {len(merged.updated)} updated, {merged.kept} kept as edited, "
-        f"{len(merged.conflicts)} conflicts, {len(merged.delisted)} delisted"
+        f"{len(merged.added)} added, {len(merged.updated)} updated, "
+        f"{merged.kept} kept as the desk wrote them, {len(merged.conflicts)} conflicts, "
+        f"{len(merged.delisted)} delisted"
         + ("" if merged.written else "; nothing to write")
     )
 
