@@ -98,8 +98,8 @@ def _pair(
     candidates = active + obsolete  # a live entry is preferred over an obsolete one with the same text
 
     # Unchanged sentences, aligned in page order the way a diff aligns lines: sentences inserted or
-    # removed before them shift their msgctxt, and a sentence repeated on the page keeps its own
-    # translation rather than swapping with its twin.
+    # removed before them shift their position (and, in files of the old layout, their msgctxt), and a
+    # sentence repeated on the page keeps its own translation rather than swapping with its twin.
     matcher = SequenceMatcher(None, [e.msgid for e in active], [e.msgid for e in fresh], autojunk=False)
     for block in matcher.get_matching_blocks():
         for offset in range(block.size):
