@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import shutil
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -8,6 +9,7 @@ import pytest
 from lxml import etree
 from translate.storage import tmx, xliff2
 
+from conftest import ROOT
 from review_fixtures import SENSETIME, Row, write_article
 from workbench.errors import InputError
 from workbench.exchange import XLIFF_NS, tmx_bytes, write_tmx, write_xliff, xliff_bytes
@@ -162,3 +164,21 @@ def test_control_characters_cannot_break_the_xml(tmp_path: Path) -> None:
 def test_xliff_of_a_folder_without_en_po_is_one_line(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no en.po here"):
         xliff_bytes(tmp_path)
+
+
+def test_the_worked_example_exports_schema_valid_xliff_and_tmx(tmp_path: Path) -> None:
+    """The files the tool wrote for the sample page, with some sentences confirmed by a reviewer."""
+    tree = tmp_path / "translations"
+    shutil.copytree(ROOT / "translations", tree, ignore=shutil.ignore_patterns(".*"))
+    folders = sorted(p for p in tree.iterdir() if (p / "en.po").is_file())
+    assert len(folders) == 5
+    for folder in folders:
+        for name in ("en.po", "zh_Hans.po"):
+            po = polib.pofile(str(folder / name), wrapwidth=0)
+            for entry in po[::2]:
+                entry.flags = [f for f in entry.flags if f != "fuzzy"]
+            po.save(str(folder / name))
+        data, _, count = xliff_bytes(folder)
+        assert count > 0 and validate_xliff(data) == []
+    data, count = tmx_bytes(TranslationMemory.load(tree, cache=False).entries)
+    assert count > 10 and validate_tmx(data) == []
