@@ -1,9 +1,12 @@
-"""The company-name glossary: load, match, check, edit, search, suggest and export.
+"""The company-name glossary: load, match, check, edit, search, suggest, import and export.
 
 ``glossary.csv`` (UTF-8, a header row) has the columns
 ``traditional,simplified,english,aliases,tickers,type,forbidden,notes``; multi-valued fields (aliases,
 tickers, forbidden) separate their values with ``;``. Heavy libraries (ahocorasick, OpenCC, rapidfuzz,
-polib) are imported only when a function needs them.
+polib, openpyxl) are imported only when a function needs them.
+
+Outside lists come in through one module per source (``hkex``: the exchange's workbooks; ``vendor``: any
+CSV) and one shared merge (``merge``), which keeps a desk's own rows across re-imports.
 """
 
 from workbench.glossary.check import CHECKS, check_glossary
