@@ -281,3 +281,14 @@ def test_a_rename_lands_on_its_own_row_whatever_odd_characters_rows_above_hold(t
     assert rows["1911.HK"].notes == "line\u2028sep"
     assert rows["0001.HK"].english == "CK Hutchison"
     assert glossary.read_bytes().count(b"\r\n") == len(rows) + 1
+
+
+def test_a_listing_missing_from_the_chinese_workbook_is_named_not_dropped_silently(tmp_path: Path) -> None:
+    en = write_list(tmp_path / "en.xlsx", MARKET, chinese=False)
+    zh = write_list(tmp_path / "zh.xlsx", [s for s in MARKET if s[0] != 700], chinese=True)
+    glossary = tmp_path / "glossary.csv"
+    result = run("import-hkex", str(en), str(zh), "--glossary", str(glossary))
+    assert result.exit_code == 0, result.output
+    assert "not imported: 0700.HK lack an English or a Chinese name" in result.output
+    assert load_glossary(glossary).by_ticker("0700.HK") is None
+    assert load_glossary(glossary).by_ticker("80700.HK") is not None

@@ -31,12 +31,19 @@ def _report_import(merged: MergeReport, as_json: bool) -> None:
             f"delisted: row {entry.row} {entry.traditional} ({entry.english}, {', '.join(entry.tickers)}) "
             "is not in the list; kept, delete the row when it should go"
         )
+    if merged.unnamed:
+        shown = ", ".join(merged.unnamed[:5]) + (
+            f" and {len(merged.unnamed) - 5} more" if len(merged.unnamed) > 5 else ""
+        )
+        report_line(
+            f"not imported: {shown} lack an English or a Chinese name in the workbooks; "
+            "download both lists on the same day and import again"
+        )
     report_line(
         f"{merged.path}: {merged.read} companies read from {merged.source} ({merged.date}): "
         f"{len(merged.added)} added, {len(merged.updated)} updated, "
         f"{merged.kept} kept as the desk wrote them, {len(merged.conflicts)} conflicts, "
-        f"{len(merged.delisted)} delisted"
-        + ("" if merged.written else "; nothing to write")
+        f"{len(merged.delisted)} delisted" + ("" if merged.written else "; nothing to write")
     )
 
 

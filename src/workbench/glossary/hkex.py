@@ -44,9 +44,13 @@ def read_hkex(english: Path, chinese: Path, categories: Sequence[str] = DEFAULT_
             f"its categories are: {', '.join(present)}"
         )
     by_name: dict[tuple[str, str], list[str]] = {}
+    unnamed: list[str] = []
     for code, name, category in en_rows:
+        if category.casefold() not in wanted:
+            continue
         zh = chinese_names.get(code)
-        if category.casefold() not in wanted or not zh or not name:
+        if not zh or not name:
+            unnamed.append(code)  # an older Chinese workbook than the English one, most likely
             continue
         by_name.setdefault((name, zh), []).append(code)
     grouped: dict[tuple[str, str], tuple[str, str, list[str]]] = {}
@@ -65,6 +69,7 @@ def read_hkex(english: Path, chinese: Path, categories: Sequence[str] = DEFAULT_
         listings=tuple(sorted(listings, key=lambda item: _code_order(item.codes[0]))),
         all_codes=frozenset(code for code, _, _ in en_rows),
         complete=True,
+        unnamed=tuple(unnamed),
     )
 
 

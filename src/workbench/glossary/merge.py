@@ -57,6 +57,7 @@ class CompanyList:
     listings: tuple[Listing, ...]
     all_codes: frozenset[str]  # every code of the source, beyond the categories imported
     complete: bool  # the source lists the whole market, so a code missing from it is delisted
+    unnamed: tuple[str, ...] = ()  # codes left out for want of a name in one of the languages
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,7 @@ class MergeReport:
     conflicts: tuple[Conflict, ...]
     delisted: tuple[GlossaryEntry, ...]
     written: bool
+    unnamed: tuple[str, ...] = ()  # codes of the list skipped for want of a name (see ``CompanyList``)
 
     def as_dict(self) -> dict[str, object]:
         def row(entry: GlossaryEntry) -> dict[str, object]:
@@ -101,6 +103,7 @@ class MergeReport:
             "kept": self.kept,
             "conflicts": [c.as_dict() for c in self.conflicts],
             "delisted": [row(e) for e in self.delisted],
+            "unnamed": list(self.unnamed),
             "written": self.written,
         }
 
@@ -196,6 +199,7 @@ def merge_list(path: Path, companies: CompanyList) -> MergeReport:
         conflicts=tuple(conflicts),
         delisted=delisted,
         written=False,
+        unnamed=companies.unnamed,
     )
     if not added and not updated:
         return report
