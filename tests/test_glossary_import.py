@@ -292,3 +292,16 @@ def test_a_listing_missing_from_the_chinese_workbook_is_named_not_dropped_silent
     assert "not imported: 0700.HK lack an English or a Chinese name" in result.output
     assert load_glossary(glossary).by_ticker("0700.HK") is None
     assert load_glossary(glossary).by_ticker("80700.HK") is not None
+
+
+def test_a_vendor_company_listed_in_two_markets_is_one_row_with_both_codes(tmp_path: Path) -> None:
+    vendor = tmp_path / "vendor.csv"
+    vendor.write_text(
+        "code,english,chinese\n3660.HK,Qifu Technology,奇富科技\nQFIN.US,Qifu Technology,奇富科技\n",
+        encoding="utf-8",
+    )
+    glossary = tmp_path / "glossary.csv"
+    assert run("import", str(vendor), "--glossary", str(glossary)).exit_code == 0
+    (entry,) = load_glossary(glossary).entries
+    assert entry.tickers == ("3660.HK", "QFIN.US")
+    assert run("check", "--glossary", str(glossary)).exit_code == 0

@@ -12,6 +12,7 @@ import io
 from pathlib import Path
 
 from workbench.errors import GlossaryError
+from workbench.glossary.listing_names import strip_marker
 from workbench.glossary.merge import CompanyList, Listing, file_date, normalise_code
 
 
@@ -46,7 +47,8 @@ def read_vendor_csv(
                 f"with {flag}"
             )
     at = [header.index(column) for column in wanted.values()]
-    listings: list[Listing] = []
+    # One company listed in several markets (奇富科技: 3660.HK and QFIN.US) is one row with every code.
+    by_name: dict[str, tuple[str, str, list[str]]] = {}
     seen: set[str] = set()
     for row_number, row in enumerate(reader, start=2):
         cells = [row[i].strip() if i < len(row) else "" for i in at]
@@ -61,7 +63,9 @@ def read_vendor_csv(
         if code in seen:
             continue
         seen.add(code)
-        listings.append(Listing((code,), " ".join(cells[1].split()), cells[2]))
+        english, chinese = " ".join(cells[1].split()), cells[2]
+        by_name.setdefault(strip_marker(chinese), (english, chinese, []))[2].append(code)
+    listings = [Listing(tuple(codes), english, chinese) for english, chinese, codes in by_name.values()]
     return CompanyList(
         source=source or path.name,
         date=date or file_date(path),
