@@ -15,7 +15,7 @@ from typing import Protocol
 from workbench import __version__
 from workbench.errors import ModelError
 from workbench.glossary import Glossary
-from workbench.model import Article
+from workbench.model import Article, GlossaryEntry
 from workbench.mt import ArgosPackage, Engine, find_package
 from workbench.segment import sentences_of
 from workbench.tm import TranslationMemory
@@ -149,8 +149,8 @@ class RunContext:
         return hashlib.sha256(json.dumps(rows, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
-def _entry_fields(entry: object) -> dict[str, object]:
+def _entry_fields(entry: GlossaryEntry) -> dict[str, object]:
     # The CSV row number moves when a line is added above; it changes nothing an article shows.
-    fields = asdict(entry)  # type: ignore[call-overload]
+    fields = asdict(entry)
     fields.pop("row", None)
     return {key: list(value) if isinstance(value, tuple) else value for key, value in fields.items()}
