@@ -213,3 +213,51 @@ def test_strict_exits_1_when_drafts_have_qa_errors_and_0_without_it(desk: Path) 
     assert strict.exit_code == 1, strict.output
     clean = runner.invoke(app, ["translate", "pages/brief.txt", "--no-mt", "--strict"])
     assert clean.exit_code == 0, clean.output
+
+
+def test_a_progress_bar_goes_to_stderr_only_when_it_is_a_terminal(desk: Path) -> None:
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    command = [
+        sys.executable,
+        "-c",
+        "from workbench.cli import main; main()",
+        "translate",
+        "pages",
+        "--no-mt",
+    ]
+    piped = subprocess.run(command, cwd=desk, capture_output=True, text=True)
+    assert piped.returncode == 0 and "articles written" not in piped.stderr
+
+    shutil.rmtree(desk / "translations")
+    controller, terminal = pty.openpty()
+    run = subprocess.Popen(command, cwd=desk, stdout=subprocess.PIPE, stderr=terminal)
+    os.close(terminal)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(controller, 4096)
+        except OSError:  # the terminal closes when the run ends
+            break
+        if not chunk:
+            break
+        seen += chunk
+    out, _ = run.communicate(timeout=60)
+    os.close(controller)
+    assert run.returncode == 0
+    assert b"articles written" in seen
+    assert b"articles written" not in out and out.decode().count("\n") == 3
+
+
+@pytest.mark.parametrize(("value", "ok"), [("2x1", True), ("3", True), ("0x2", False), ("many", False)])
+def test_threads_take_cores_or_workers_by_threads(desk: Path, value: str, ok: bool) -> None:
+    result = runner.invoke(
+        app,
+        ["translate", "pages/brief.txt", "--model", str(TEST_MODEL), "--device", "cpu", "--threads", value],
+    )
+    assert result.exit_code == (0 if ok else 2), result.output
+    if not ok:
+        assert "--threads" in result.output and "Traceback" not in result.output

@@ -28,6 +28,7 @@ def translate(
             help="Pages of Traditional-Chinese articles (UTF-8, Big5 or GB18030), folders of pages (their "
             "*.txt files) or patterns ('pages/2026-*.txt').",
             show_default=False,
+            metavar="PATH",
         ),
     ],
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder of per-article translations.")] = Path(
@@ -75,7 +76,7 @@ def translate(
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON summary.")] = False,
 ) -> None:
-    """Pre-translate every article of PAGES; write en.po, zh_Hans.po, zh_Hans.txt and en.md per article.
+    """Pre-translate every article of the pages in PATH...; write en.po, zh_Hans.po, zh_Hans.txt and en.md.
 
     Re-running keeps every translation a reviewer made; changed sentences keep their old translation as
     fuzzy, removed ones become obsolete; articles with nothing new are skipped. Exit 2 when an article
@@ -174,7 +175,9 @@ def parse_threads(value: str | None) -> tuple[int, int] | None:
         else:
             workers, each = cpu_threads(int(text))
     except ValueError:
-        raise typer.BadParameter("give a number of cores (4) or workers x threads (2x2)") from None
+        raise typer.BadParameter(
+            "give a number of cores (4) or workers x threads (2x2)", param_hint="--threads"
+        ) from None
     if workers < 1 or each < 1:
         raise typer.BadParameter("give at least one worker and one thread", param_hint="--threads")
     return workers, each
