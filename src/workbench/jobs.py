@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -15,9 +16,8 @@ from typing import Protocol
 from workbench import __version__
 from workbench.errors import ModelError
 from workbench.glossary import Glossary
-from workbench.model import Article, GlossaryEntry
+from workbench.model import Article, GlossaryEntry, Segment
 from workbench.mt import ArgosPackage, Engine, find_package
-from workbench.segment import sentences_of
 from workbench.tm import TranslationMemory
 
 
@@ -93,6 +93,7 @@ class RunContext:
         glossary: Glossary,
         engine: Engine | None = None,
         progress: Progress | None = None,
+        memory: TranslationMemory | None = None,
     ) -> None:
         self.options = options
         self.glossary = glossary
@@ -102,7 +103,9 @@ class RunContext:
         self.mt_calls = 0
         self._engine = engine
         self._package: ArgosPackage | None = None
-        self._memory: TranslationMemory | None = None
+        # A distributed runner loads the memory once and hands every worker the same read-only copy.
+        self._memory = memory
+        self._entries: dict[GlossaryEntry, str] = {}
         model = "none"
         if engine is not None:
             model = engine.describe()
@@ -137,16 +140,26 @@ class RunContext:
             )
         return self._memory
 
-    def inputs_digest(self, article: Article) -> str:
-        """The digest of everything an article's output depends on (see ``workbench.folders``)."""
-        rows: list[object] = [self.settings, article.id, article.title, article.english_title]
+    def content_digest(self, article: Article, segments: Sequence[Segment]) -> str:
+        """The digest of what an article's output depends on besides its id (see ``workbench.folders``)."""
+        rows: list[object] = [self.settings, article.title, article.english_title]
         rows += [list(article.tickers), article.source]
-        for seg in sentences_of(article):
-            entries = sorted(
-                {json.dumps(_entry_fields(entry)) for entry in self.glossary.entries_in(seg.text)}
-            )
+        for seg in segments:
+            entries = sorted({self._entry_json(entry) for entry in self.glossary.entries_in(seg.text)})
             rows.append([seg.paragraph, seg.sentence, seg.kind.value, seg.line, seg.text, entries])
         return hashlib.sha256(json.dumps(rows, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+    def _entry_json(self, entry: GlossaryEntry) -> str:
+        # Thousands of sentences name the same few entries: each is serialised once per run.
+        text = self._entries.get(entry)
+        if text is None:
+            text = self._entries[entry] = json.dumps(_entry_fields(entry), ensure_ascii=False)
+        return text
+
+
+def inputs_digest(article_id: str, content: str) -> str:
+    """What a folder's state records: the article's id (its entries' keys) and its content digest."""
+    return hashlib.sha256(f"{article_id}\n{content}".encode()).hexdigest()
 
 
 def _entry_fields(entry: GlossaryEntry) -> dict[str, object]:

@@ -27,6 +27,7 @@ from workbench.jobs import (
     Quiet,
     RunContext,
     TranslateOptions,
+    inputs_digest,
 )
 from workbench.model import Article, Segment
 from workbench.mt import Engine
@@ -178,19 +179,21 @@ def translate_pages(
 def plan(pages: Sequence[Page], context: RunContext) -> tuple[list[ArticleJob], list[ArticleReport]]:
     """The articles of ``pages`` with their folders: those to write, and those unchanged since last run."""
     out_dir = context.options.out_dir
-    found: list[tuple[int, Article, list[str]]] = []
+    found: list[tuple[int, Article, list[str], str]] = []
     for index, page in enumerate(pages):
         for article in split_page(page.text, page.path):
-            found.append((index, article, [sentence_key(s.text) for s in sentences_of(article)]))
+            segments = list(sentences_of(article))
+            keys = [sentence_key(s.text) for s in segments]
+            found.append((index, article, keys, context.content_digest(article, segments)))
     states = {folder.name: read_state(folder) for folder in existing_folders(out_dir)}
-    placements = place_articles(out_dir, [(a.id, keys) for _, a, keys in found], states)
+    placements = place_articles(out_dir, [(a.id, keys) for _, a, keys, _ in found], states)
 
     jobs: list[ArticleJob] = []
     unchanged: list[ArticleReport] = []
-    for (index, article, keys), placement in zip(found, placements, strict=True):
+    for (index, article, keys, content), placement in zip(found, placements, strict=True):
         # The folder's name is the article's id from now on, so its entries keep their keys.
         article = replace(article, id=placement.folder.name)
-        inputs = context.inputs_digest(article)
+        inputs = inputs_digest(article.id, content)
         state = states.get(placement.folder.name)
         fresh = placement.existing and not context.options.refresh_mt
         if fresh and state is not None and is_current(placement.folder, state, inputs):
