@@ -231,6 +231,7 @@ def test_a_progress_bar_goes_to_stderr_only_when_it_is_a_terminal(desk: Path) ->
     ]
     piped = subprocess.run(command, cwd=desk, capture_output=True, text=True)
     assert piped.returncode == 0 and "articles written" not in piped.stderr
+    assert piped.stderr.count("\n") == 3 and piped.stdout == ""
 
     shutil.rmtree(desk / "translations")
     controller, terminal = pty.openpty()
@@ -248,8 +249,8 @@ def test_a_progress_bar_goes_to_stderr_only_when_it_is_a_terminal(desk: Path) ->
     out, _ = run.communicate(timeout=60)
     os.close(controller)
     assert run.returncode == 0
-    assert b"articles written" in seen
-    assert b"articles written" not in out and out.decode().count("\n") == 3
+    assert b"articles written" in seen and b"2 pages: 6 articles" in seen
+    assert out == b""
 
 
 @pytest.mark.parametrize(("value", "ok"), [("2x1", True), ("3", True), ("0x2", False), ("many", False)])
@@ -261,3 +262,26 @@ def test_threads_take_cores_or_workers_by_threads(desk: Path, value: str, ok: bo
     assert result.exit_code == (0 if ok else 2), result.output
     if not ok:
         assert "--threads" in result.output and "Traceback" not in result.output
+
+
+def test_the_memory_cache_knows_what_a_run_wrote_and_agrees_with_the_files(desk: Path) -> None:
+    import json
+
+    from workbench.tm import read_tree
+    from workbench.tm.store import CACHE_NAME, DELTA_NAME
+
+    translate_pages(["pages"], TranslateOptions(), engine=CountingEngine())
+    folder = desk / "translations" / SENSETIME
+    _review(folder / "en.po", FIRST_BODY, "SenseTime (0020.HK) is a pioneer of AI in China.")
+    translate_pages(["pages"], TranslateOptions(), engine=CountingEngine())
+
+    tree = desk / "translations"
+    records: dict[str, object] = {}
+    for name in (CACHE_NAME, DELTA_NAME):
+        if (tree / name).exists():
+            records.update(json.loads((tree / name).read_text(encoding="utf-8"))["files"])
+    assert sorted(records) == sorted(f"{p.parent.name}/en.po" for p in tree.glob("*/en.po"))
+    cached = sorted((e.source, e.target, e.article) for e in read_tree(tree))
+    parsed = sorted((e.source, e.target, e.article) for e in read_tree(tree, cache=False))
+    assert cached == parsed
+    assert (FIRST_BODY, "SenseTime (0020.HK) is a pioneer of AI in China.", SENSETIME) in cached

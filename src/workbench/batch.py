@@ -52,6 +52,7 @@ from workbench.safeio import (
 from workbench.segment import sentences_of
 from workbench.simplified import to_simplified
 from workbench.textio import write_bytes_atomic
+from workbench.tm.store import Written, article_rows, written_digest
 
 MERGE_ATTEMPTS = 3
 STAMP = "POT-Creation-Date"
@@ -243,6 +244,9 @@ def _write(work: _Work, context: RunContext) -> ArticleReport:
     keys = tuple(sentence_key(s.text) for s in segments)
     files = {name: digest(data) for name, data in written.items()}
     write_state(job.folder, FolderState(job.inputs, keys, files, report.errors))
+    context.written.append(
+        Written(job.folder / "en.po", job.article.id, article_rows(en, zh), written_digest(en_data, zh_data))
+    )
     return report
 
 

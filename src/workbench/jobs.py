@@ -19,6 +19,7 @@ from workbench.glossary import Glossary
 from workbench.model import Article, GlossaryEntry, Segment
 from workbench.mt import ArgosPackage, Engine, find_package
 from workbench.tm import TranslationMemory
+from workbench.tm.store import Written
 
 
 @dataclass(frozen=True)
@@ -106,6 +107,7 @@ class RunContext:
         # A distributed runner loads the memory once and hands every worker the same read-only copy.
         self._memory = memory
         self._entries: dict[GlossaryEntry, str] = {}
+        self.written: list[Written] = []  # for the memory's cache, so the next run does not parse them
         model = "none"
         if engine is not None:
             model = engine.describe()

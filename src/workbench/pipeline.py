@@ -35,6 +35,7 @@ from workbench.pages import split_page
 from workbench.safeio import folder_lock
 from workbench.segment import sentences_of
 from workbench.textio import Page, read_page
+from workbench.tm.store import remember
 
 __all__ = [
     "ArticleJob",
@@ -170,6 +171,7 @@ def translate_pages(
         for batch in batches(jobs, options.batch_sentences):
             for article_report in translate_articles(batch, context):
                 report.pages[article_report.page].articles.append(article_report)
+        remember(options.out_dir, context.written)
     for page_report in report.pages:
         page_report.articles.sort(key=lambda a: a.article.paragraphs[0].line if a.article.paragraphs else 0)
     report.engine, report.mt_calls = context.engine_name, context.mt_calls

@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from itertools import chain
 from pathlib import Path
 
+import polib
+
 from workbench.errors import InputError
 from workbench.po import (
     article_of,
@@ -156,32 +158,74 @@ def _file_stamp(path: str) -> tuple[int, int]:
 
 def _digest(po_path: Path) -> str:
     """What says whether a file did change: a hash of the bytes of both catalogs."""
-    digest = hashlib.sha1()
+    parts: list[bytes] = []
     for path in (po_path, po_path.with_name(_SIMPLIFIED)):
         try:
-            data = path.read_bytes()
+            parts.append(path.read_bytes())
         except FileNotFoundError:
-            data = b""
+            parts.append(b"")
+    return written_digest(parts[0], parts[1])
+
+
+def _read_article(po_path: Path) -> tuple[str, Sequence[Row]]:
+    po = load_po(po_path)
+    return article_of(po, po_path), article_rows(po, load_po_if_present(po_path.with_name(_SIMPLIFIED)))
+
+
+def article_rows(po: polib.POFile, zh: polib.POFile | None) -> tuple[Row, ...]:
+    """The memory's rows of one article: its reviewed English entries, with reviewed Simplified beside."""
+    simplified: dict[tuple[str, str], str] = {}
+    for e in live_entries(zh) if zh is not None else ():
+        # Only Simplified a reviewer confirmed: the memory and its TMX are what reviewers stand behind.
+        if is_reviewed(e):
+            simplified[entry_key(e)] = e.msgstr
+    return tuple(
+        (e.msgid, e.msgstr, e.msgctxt or "", simplified.get(entry_key(e), ""), entry_label(e))
+        for e in po
+        if is_reviewed(e) and e.msgid.strip()
+    )
+
+
+@dataclass(frozen=True)
+class Written:
+    """An article a run has just written, as the cache would read it back from its files."""
+
+    en_path: Path
+    article: str
+    rows: Sequence[Row]
+    digest: str  # ``written_digest`` of the bytes written
+
+
+def written_digest(en: bytes, zh: bytes | None) -> str:
+    """The digest ``_digest`` gives files holding these bytes (``None``: no zh_Hans.po)."""
+    digest = hashlib.sha1()
+    for data in (en, zh or b""):
         digest.update(len(data).to_bytes(8, "little"))
         digest.update(data)
     return digest.hexdigest()
 
 
-def _read_article(po_path: Path) -> tuple[str, Sequence[Row]]:
-    po = load_po(po_path)
-    article = article_of(po, po_path)
-    simplified: dict[tuple[str, str], str] = {}
-    zh = load_po_if_present(po_path.with_name(_SIMPLIFIED))
-    for e in live_entries(zh) if zh is not None else ():
-        # Only Simplified a reviewer confirmed: the memory and its TMX are what reviewers stand behind.
-        if is_reviewed(e):
-            simplified[entry_key(e)] = e.msgstr
-    rows = tuple(
-        (e.msgid, e.msgstr, e.msgctxt or "", simplified.get(entry_key(e), ""), entry_label(e))
-        for e in po
-        if is_reviewed(e) and e.msgid.strip()
-    )
-    return article, rows
+def remember(tree: Path, written: Sequence[Written]) -> None:
+    """Record articles a run has just written, so the next load need not parse them again.
+
+    The writer knows their rows already; without this, the first load after a large run would parse every
+    file the run wrote. A file that changed since it was written (a reviewer saved) is left for the next
+    load to read.
+    """
+    if not written:
+        return
+    tree = Path(tree)
+    base_path, delta_path = tree / CACHE_NAME, tree / DELTA_NAME
+    base, delta = _read_cache(base_path), _read_cache(delta_path)
+    fresh = {rel: c for rel, c in {**base, **delta}.items() if c is not None}
+    for item in written:
+        stamp = _stamp(item.en_path)
+        if _digest(item.en_path) != item.digest:
+            continue
+        fresh[item.en_path.relative_to(tree).as_posix()] = _Cached(
+            stamp, item.digest, item.article, item.rows
+        )
+    _save(base_path, delta_path, base, fresh)
 
 
 def _read_cache(path: Path) -> dict[str, _Cached | None]:
