@@ -122,8 +122,8 @@ def _walk(folder: str, prefix: str) -> Iterator[str]:
     try:
         with os.scandir(folder) as listing:
             items = list(listing)
-    except (FileNotFoundError, NotADirectoryError):
-        return
+    except (FileNotFoundError, NotADirectoryError, PermissionError):
+        return  # as Path.rglob does: a folder that vanished or cannot be listed holds no memory
     for item in items:
         if item.is_dir(follow_symlinks=False):
             yield from _walk(item.path, f"{prefix}{item.name}/")
