@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
+
+import pytest
 
 from workbench.carry import carry_facts, count_right, fact_accuracy, repair
 from workbench.glossary import Glossary
@@ -153,3 +156,20 @@ def test_a_wrong_percentage_is_put_right_and_a_worded_multiple_is_left_to_the_re
     assert checks == ()
     twice = Fact(FactKind.MULTIPLE, "2倍", 0, 2, "2 times", Decimal(2), None, "x")
     assert repair("2倍", "Revenue tripled.", [twice]) == "Revenue tripled."
+
+
+def test_a_candidate_whose_repair_fails_costs_that_candidate_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    import workbench.carry
+
+    real = workbench.carry.repair
+    broken = "SenseTime (0020.HK) had revenue of 3.08 billion yuan last year, up 14%."
+
+    def failing_on_one_draft(source: str, draft: str, *args: Any) -> str:
+        if draft == broken:
+            raise ArithmeticError("a fault in the number layer")
+        return real(source, draft, *args)
+
+    monkeypatch.setattr(workbench.carry, "repair", failing_on_one_draft)
+    assert carry(broken, RIGHT) == (RIGHT, ())
+    draft, checks = carry(broken)
+    assert draft == broken and checks == ("facts-unchecked",)

@@ -162,3 +162,13 @@ def test_a_folder_without_english_catalogs_is_bad_input(workdir: Path) -> None:
     write_po(workdir / "t" / "zh_Hans.po", "商汤", language="zh_Hans")
     code, _, err = invoke("t")
     assert code == 2 and "no English PO files" in err
+
+
+def test_a_figure_too_large_for_the_decimal_context_is_flagged_not_a_crash(workdir: Path) -> None:
+    draft = RIGHT.replace("308 million yuan", "100000000000000000000 billion yuan")
+    write_po(workdir / "translations" / ARTICLE / "en.po", draft)
+    code, out, _ = invoke("translations", "--json")
+    assert code == 1
+    (row,) = json.loads(out)
+    assert row["check"] == "amount-wrong"
+    assert "100000000000000000000 billion yuan" in row["message"]

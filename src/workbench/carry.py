@@ -79,9 +79,17 @@ def carry_facts(
         if candidate in seen:
             continue
         seen.add(candidate)
-        repaired = repair(source, candidate, facts, hits, glossary)
-        findings = run_checks(source, repaired, facts, hits, glossary)
-        right, _ = count_right(repaired, facts, hits, glossary, source)
+        try:
+            repaired = repair(source, candidate, facts, hits, glossary)
+            findings = run_checks(source, repaired, facts, hits, glossary)
+            right, _ = count_right(repaired, facts, hits, glossary, source)
+        except Exception as err:  # one odd draft must cost that draft, never the run
+            unchecked = Finding(
+                "facts-unchecked",
+                Severity.ERROR,
+                f"the draft's facts could not be checked ({type(err).__name__}); check every figure by hand",
+            )
+            repaired, findings, right = candidate, (unchecked,), -1
         errors = sum(f.severity is Severity.ERROR for f in findings)
         warnings = len(findings) - errors
         score = (right, -errors, -warnings, -rank)

@@ -6,15 +6,20 @@ not a digit-string mismatch); then the same digits at another power of ten (308 
 billion: a scale error, the commonest slip of both models and people); then, among what is left of the
 same family, by order. A fact with nothing left to pair is missing. The alignment is shared with
 ``workbench.carry``, which repairs a draft only where a pairing is unambiguous.
+
+The module is longer than most (about 370 lines) because the alignment and the checks that report it are one
+piece: every check below reads the same ``Match`` statuses, and splitting them would split one definition.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from enum import Enum
+from itertools import islice
 
 from workbench.checks.base import Context, Problem, check
 from workbench.facts.english import Quantity
@@ -138,7 +143,7 @@ def _looks_like_year(target: Target) -> bool:
 _RANK = [Status.OK, Status.CURRENCY_DROPPED, Status.CURRENCY]
 
 
-def _rendering(fact: Fact, target: Target, free: Sequence[Target]) -> tuple[Target, ...]:
+def _rendering(fact: Fact, target: Target, pool: _Pool) -> tuple[Target, ...]:
     """The number(s) of the draft, starting with ``target``, that give the fact's exact value, if they do.
 
     A range may be one number with an upper bound or two numbers ("7.8 billion to 11.7 billion yuan",
@@ -151,52 +156,114 @@ def _rendering(fact: Fact, target: Target, free: Sequence[Target]) -> tuple[Targ
     if target.upper == fact.upper:
         return (target,)
     if target.upper is None:
-        second = next((u for u in free if u.value == fact.upper and u.start > target.start), None)
+        second = next((u for u in pool.free(pool.by_value, fact.upper) if u.start > target.start), None)
         if second is not None:
             return (target, second)
     return ()
 
 
+def _digits(value: Decimal) -> tuple[int, ...]:
+    """The significant digits of a value: 308 million and 3.08 billion share them (a scale slip)."""
+    return value.normalize().as_tuple().digits
+
+
+def _family(target: Target) -> tuple[bool, bool]:
+    return target.kind in MONEY, bool(target.unit)
+
+
+def _families(fact: Fact) -> tuple[tuple[bool, bool], ...]:
+    """The ``_family`` values of the targets that ``_same_family`` accepts for ``fact``."""
+    if fact.kind in MONEY:
+        return ((True, True), (True, False), (False, False))
+    if fact.kind is FactKind.COUNT and not fact.unit:
+        return ((True, True), (True, False), (False, True), (False, False))
+    return ((False, True), (False, False), (True, False))
+
+
+class _Pool:
+    """The draft's numbers not yet paired, looked up by value, by digits or by family, in draft order.
+
+    A sentence may hold thousands of figures (a table pasted as one line); looking a fact's partner up
+    in a bucket, and skipping for good what the front of a bucket has already given, keeps the alignment
+    linear in the sentence where a scan of every number for every fact was quadratic.
+    """
+
+    def __init__(self, targets: Sequence[Target]) -> None:
+        self.order = sorted(targets, key=lambda t: t.start)
+        self.rank = {id(t): n for n, t in enumerate(self.order)}
+        self.used: set[int] = set()
+        self.by_value: dict[object, list[Target]] = {}
+        self.by_digits: dict[object, list[Target]] = {}
+        for t in self.order:
+            self.by_value.setdefault(t.value, []).append(t)
+            if t.value != 0:
+                self.by_digits.setdefault(_digits(t.value), []).append(t)
+        self._front: dict[tuple[int, object], int] = {}
+
+    def take(self, chosen: Sequence[Target]) -> None:
+        self.used.update(id(t) for t in chosen)
+
+    def free(self, buckets: dict[object, list[Target]], key: object) -> Iterator[Target]:
+        """The unused targets of one bucket, in draft order."""
+        items = buckets.get(key, [])
+        front = (id(buckets), key)
+        at = self._front.get(front, 0)
+        while at < len(items) and id(items[at]) in self.used:
+            at += 1
+        self._front[front] = at
+        return (items[n] for n in range(at, len(items)) if id(items[n]) not in self.used)
+
+
 def align(facts: Sequence[Fact], targets: Sequence[Target], *, scale: bool = True) -> tuple[Match, ...]:
     """Pair each fact with the number(s) of the draft that render it; see the module docstring."""
     pending = sorted((f for f in facts if f.value is not None), key=lambda f: f.start)
-    free = sorted(targets, key=lambda t: t.start)
-    used: set[int] = set()
+    pool = _Pool(targets)
     result: dict[int, Match] = {}
 
     def take(index: int, fact: Fact, status: Status, chosen: tuple[Target, ...], sure: bool = True) -> None:
         result[index] = Match(fact, status, chosen, sure)
-        used.update(id(t) for t in chosen)
-
-    def unused() -> list[Target]:
-        return [t for t in free if id(t) not in used]
+        pool.take(chosen)
 
     # Exact values, best unit agreement first, so that 30億元(4.3億美元) pairs each amount with its own.
     for wanted in (Status.OK, Status.CURRENCY_DROPPED, Status.CURRENCY):
         for i, fact in enumerate(pending):
             if i in result:
                 continue
-            for t in unused():
-                chosen = _rendering(fact, t, unused())
+            for t in pool.free(pool.by_value, fact.value):
+                chosen = _rendering(fact, t, pool)
                 if chosen and min((_unit_relation(fact, c) for c in chosen), key=_RANK.index) is wanted:
                     take(i, fact, wanted, chosen)
                     break
 
     if scale:
+        # Facts still waiting, by digits and by value: a rival is another waiting fact that the same
+        # number of the draft would also render at another power of ten.
+        waiting: dict[tuple[int, ...], Counter[Decimal]] = {}
         for i, fact in enumerate(pending):
-            if i in result:
+            if i not in result and fact.value:
+                waiting.setdefault(_digits(fact.value), Counter())[abs(fact.value)] += 1
+        for i, fact in enumerate(pending):
+            if i in result or not fact.value:
                 continue
-            candidates = [t for t in unused() if _scaled(fact, t) and _same_family(fact, t)]
+            key = _digits(fact.value)
+            same = (t for t in pool.free(pool.by_digits, key) if abs(t.value) != abs(fact.value))
+            candidates = list(islice((t for t in same if _same_family(fact, t)), 2))
             if candidates:
                 t = candidates[0]
-                rivals = [j for j, f in enumerate(pending) if j not in result and j != i and _scaled(f, t)]
+                counts = waiting[key]
+                rivals = counts.total() - 1 - counts[abs(t.value)]
                 take(i, fact, Status.SCALE, (t,), len(candidates) == 1 and not rivals)
+                counts[abs(fact.value)] -= 1
 
     rest = [i for i in range(len(pending)) if i not in result]
-    spare = [t for t in unused() if not _looks_like_year(t)]
-    sure = len(rest) == len(spare)
+    spare: dict[object, list[Target]] = {}
+    for t in pool.order:
+        if id(t) not in pool.used and not _looks_like_year(t):
+            spare.setdefault(_family(t), []).append(t)
+    sure = len(rest) == sum(map(len, spare.values()))
     for i in rest:
-        other = next((t for t in spare if id(t) not in used and _same_family(pending[i], t)), None)
+        fronts = (next(pool.free(spare, family), None) for family in _families(pending[i]))
+        other = min((t for t in fronts if t is not None), key=lambda t: pool.rank[id(t)], default=None)
         if other is None:
             result[i] = Match(pending[i], Status.MISSING)
         else:

@@ -10,6 +10,7 @@ name is never read as 58 of something, and (2408.HK) is never read as an amount.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -160,13 +161,21 @@ def extract(text: str, hits: Sequence[TermHit] = (), style: Style = DEFAULT_STYL
     and tickers, and no number inside a name is read.
     """
     folded = _masked(fold(text), hits)
-    taken: list[tuple[int, int]] = []
+    # Claimed spans, kept sorted and disjoint, so a claim tests its two neighbours only: a sentence with
+    # thousands of figures costs time linear in them.
+    starts: list[int] = []
+    ends: list[int] = []
     facts: list[Fact] = []
 
     def claim(fact: Fact) -> None:
-        if fact.start < fact.end and all(fact.end <= s or fact.start >= e for s, e in taken):
-            taken.append((fact.start, fact.end))
-            facts.append(fact)
+        if fact.start >= fact.end:
+            return
+        at = bisect.bisect_right(starts, fact.start)
+        if (at > 0 and ends[at - 1] > fact.start) or (at < len(starts) and starts[at] < fact.end):
+            return
+        starts.insert(at, fact.start)
+        ends.insert(at, fact.end)
+        facts.append(fact)
 
     for hit in sorted(hits, key=lambda h: (h.start, -h.end)):
         claim(
@@ -208,14 +217,18 @@ _MASK = "\ufffc"
 
 
 def _tickers(text: str, folded: str, name_ends: set[int], style: Style) -> Iterator[Fact]:
-    bracketed: list[tuple[int, int]] = []
+    # Bracket spans in page order and disjoint, so a bare code finds the one it may sit in by bisection.
+    starts: list[int] = []
+    ends: list[int] = []
     for m in _TICKER_BRACKET.finditer(folded):
         codes = _bracket_codes(m.group(1), folded, m.start(), name_ends)
         if codes:
-            bracketed.append((m.start(), m.end()))
+            starts.append(m.start())
+            ends.append(m.end())
             yield _ticker_fact(text, m.start(), m.end(), codes, style)
     for m in _TICKER_BARE.finditer(folded):
-        if any(s <= m.start() < e for s, e in bracketed):
+        at = bisect.bisect_right(starts, m.start()) - 1
+        if at >= 0 and m.start() < ends[at]:
             continue
         code = ticker_forms.normalise(m.group())
         if code:
@@ -376,8 +389,10 @@ def _tokens(folded: str) -> Iterator[_Token]:
             return
         token = _token(folded, m)
         if token is None:
-            # try again one character on: a rejected 數十億 must not hide a later number
-            pos = m.start("num") + 1
+            # Go on after the rejected numeral, not one character on: a numeral that cannot be read (數十億,
+            # 兩三百萬, a run of 20,000 digits) has no readable tail worth a fact, and retrying each tail
+            # would make a long run cost time quadratic in its length.
+            pos = max(m.end("num"), m.start() + 1)
             continue
         pos = m.end()
         yield token

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from workbench import tickers as ticker_forms
-from workbench.facts.numerals import exact
+from workbench.facts.numerals import exact, too_long
 from workbench.model import FactKind
 
 
@@ -179,6 +179,8 @@ def _read(text: str, m: re.Match[str], ticker_spans: list[tuple[int, int]]) -> _
         or (before == "-" and lead >= 2 and text[lead - 2].isalpha())
     ):
         return None  # H1, Q3, COVID-19, a version 3.0.1
+    if too_long(m.group("num")):
+        return None  # a runaway string of digits is no figure; the fact it should carry counts as missing
     scale_text = m.group("att") or m.group("word") or m.group("abbr") or ""
     scale = _SCALE_WORDS[scale_text.lower() if m.group("word") else scale_text] if scale_text else 1
     value = exact(Decimal(m.group("num").replace(",", "")) * scale)

@@ -12,7 +12,7 @@ text are offsets in the original.
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import Context, Decimal, getcontext
 
 # One character in, one character out: spans found on folded text index the original.
 _FOLD_FROM = "０１２３４５６７８９．﹒％（）：；＄～－，"
@@ -38,6 +38,12 @@ BIG_UNITS: dict[str, int] = {"萬": 10**4, "万": 10**4, "億": 10**8, "亿": 10
 DIGIT_CHARS = "".join(CHINESE_DIGITS)
 SMALL_CHARS = "".join(SMALL_UNITS)
 BIG_CHARS = "".join(BIG_UNITS)
+
+# The default decimal context holds 28 significant digits. A numeral with more digit characters cannot be
+# read exactly, and none is a figure of the news (a 萬億 is 13 digits): it is a code, a typo or a model's
+# runaway output. Readers skip such numerals rather than rounding them; a draft that holds one then lacks the
+# source's figure and is flagged for it, instead of ending the run.
+MAX_DIGITS = 28
 
 ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _TOKEN = re.compile(
@@ -68,7 +74,19 @@ def parse_arabic(text: str) -> Decimal:
     folded = fold(text).replace(",", "").replace("，", "")
     if not re.fullmatch(r"\d+(?:\.\d+)?", folded):
         raise ValueError(f"not an Arabic number: {text!r}")
+    _refuse_long(folded)
     return Decimal(folded)
+
+
+def too_long(digits: str) -> bool:
+    """Whether a numeral has more than ``MAX_DIGITS`` significant digits (punctuation and units ignored)."""
+    count = sum(ch.isdigit() or ch in CHINESE_DIGITS for ch in digits.lstrip("0〇零"))
+    return count > MAX_DIGITS
+
+
+def _refuse_long(digits: str) -> None:
+    if too_long(digits):
+        raise ValueError(f"more than {MAX_DIGITS} digits, too long to be one figure")
 
 
 def multiplier(units: str) -> int:
@@ -97,6 +115,7 @@ def parse_numeral(text: str) -> Decimal:
     text = fold(text).strip()
     if not text:
         raise ValueError("empty numeral")
+    _refuse_long(text)
     whole, point, fraction = text.partition("點")
     value = _parse_integer_part(whole)
     if point:
@@ -224,7 +243,9 @@ def to_arabic_units(value: Decimal) -> str:
 def exact(value: Decimal) -> Decimal:
     """A value without spurious trailing zeros or exponent: 168000000.00 → 168000000, 2.50 → 2.5."""
     if value == value.to_integral_value():
-        return value.quantize(Decimal(1))
+        # quantize needs a context holding every digit of the result; 1E+29 has 30 of them
+        digits = max(value.adjusted() + 1, getcontext().prec)
+        return value.quantize(Decimal(1), context=Context(prec=digits))
     return value.normalize()
 
 
