@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable
 from decimal import Decimal
 
 import pytest
@@ -79,3 +81,57 @@ def test_any_mix_of_digits_and_units_is_read_and_checked_without_raising(source:
     find_quantities(draft)
     run_checks(source, draft, facts)
     carry_facts(source, Translation(draft, -1.0), facts)
+
+
+# Linear time is measured in benchmarks/fact_pathological.py; these tests count work instead of timing it,
+# so that they judge the same property on any machine.
+
+
+def test_a_long_run_of_numerals_is_parsed_once_not_once_per_character(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import workbench.facts.chinese as chinese
+
+    attempts: list[str] = []
+
+    def counted(text: str) -> Decimal:
+        attempts.append(text)
+        return parse_numeral(text)
+
+    monkeypatch.setattr(chinese, "parse_numeral", counted)
+    facts = extract("收入" + "三十" * 1000 + "億元,其後收入3.08億元。")
+    assert len(attempts) <= 3
+    assert [f.english for f in facts] == ["308 million yuan"]
+
+
+def _calls(work: Callable[[], object]) -> int:
+    """Function calls (Python and built-in) that ``work`` makes: a count, the same on every machine."""
+    count = 0
+
+    def profiler(_frame: object, event: str, _arg: object) -> None:
+        nonlocal count
+        if event in ("call", "c_call"):
+            count += 1
+
+    sys.setprofile(profiler)
+    try:
+        work()
+    finally:
+        sys.setprofile(None)
+    return count
+
+
+def _read_and_carry(unit: str, draft_unit: str, times: int) -> Callable[[], object]:
+    source, draft = unit * times, draft_unit * times
+    return lambda: carry_facts(source, Translation(draft, 0.0), extract(source))
+
+
+@pytest.mark.parametrize(
+    ("unit", "draft_unit"), [("1%", "1% "), ("(0020.HK)", "(0020.HK) "), ("1億元,", "1 billion yuan, ")]
+)
+def test_reading_and_carrying_ten_times_the_figures_costs_about_ten_times_the_work(
+    unit: str, draft_unit: str
+) -> None:
+    small = _calls(_read_and_carry(unit, draft_unit, 100))
+    large = _calls(_read_and_carry(unit, draft_unit, 1000))
+    assert large / small < 15  # testing every figure against every other would make this about 100
