@@ -23,3 +23,10 @@ class GlossaryError(WorkbenchError):
 
 class POFileError(WorkbenchError):
     """A PO file on disk cannot be parsed; it is left untouched."""
+
+
+class FileWriteError(WorkbenchError, OSError):
+    """A file cannot be written (read-only, disk full); what was on disk is left as it was.
+
+    It is an ``OSError`` too, so code that may go on without a file it writes (a cache) still does.
+    """

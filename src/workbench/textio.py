@@ -3,18 +3,21 @@
 Hong Kong material arrives as UTF-8 (with or without a BOM, CRLF from Windows), often as Big5, sometimes as
 GB18030. A page is decoded once here, line ends normalised, and everything downstream sees clean ``str``.
 Writes go to a temporary file in the same folder and are renamed into place, so a reader (or a crash)
-never sees half a file.
+never sees half a file; the file keeps its mode and symlink, and a read-only file is refused.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import re
+import stat
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from workbench.errors import InputError
+from workbench.errors import FileWriteError, InputError
 
 MAX_PAGE_BYTES = 20 * 1024 * 1024
 
@@ -105,14 +108,140 @@ def write_text_atomic(path: Path, text: str) -> None:
 
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    """Replace ``path`` with ``data`` so that a reader, or a crash, sees the old file or the new, never half.
+
+    The file stays what the user made it: a symlink is followed and its target rewritten, a rewritten file
+    keeps its mode (and its group, where allowed), a new file gets the mode the umask gives, and a file
+    that is read-only is refused with ``FileWriteError`` rather than replaced. Temporary files that a killed
+    run left beside the file are removed first. Any failure (a full disk) names the file and leaves the old
+    one as it was.
+    """
+    target = _write_target(path)
     try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        existing = os.stat(target) if target.exists() else None
+    except OSError as err:
+        raise _write_error(path, err) from None
+    if existing is not None and not _writable(target, existing):
+        raise FileWriteError(
+            f"{path}: is read-only, so it was not replaced; make it writable (chmod u+w) or move it away"
+        )
+    remove_leftovers(target)
+    mode = stat.S_IMODE(existing.st_mode) if existing is not None else 0o666 & ~_umask()
+    tmp = ""
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}-", suffix=".tmp", dir=target.parent)
         with os.fdopen(fd, "wb") as handle:
+            os.fchmod(handle.fileno(), mode)  # mkstemp makes 0600, which would hide the file from the desk
+            if existing is not None:
+                _keep_owner(handle.fileno(), existing)
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        os.replace(tmp, target)
+    except BaseException as err:
+        if tmp:
+            Path(tmp).unlink(missing_ok=True)
+        if isinstance(err, OSError):
+            raise _write_error(path, err) from None
         raise
+
+
+def _write_target(path: Path) -> Path:
+    """The file a write to ``path`` must replace: the target of a symlink, so the link stays a link."""
+    if not os.path.islink(path):
+        return Path(path)
+    try:
+        return Path(path).resolve(strict=False)
+    except (OSError, RuntimeError) as err:  # a symlink loop
+        raise FileWriteError(
+            f"{path}: is a symlink that cannot be followed ({err}); fix or remove it"
+        ) from None
+
+
+def _writable(target: Path, existing: os.stat_result) -> bool:
+    """Whether the user may change the file; a file with no write bit is read-only even to root."""
+    return bool(existing.st_mode & 0o222) and os.access(target, os.W_OK)
+
+
+def _keep_owner(fd: int, existing: os.stat_result) -> None:
+    """Give the new file the old one's owner and group where this user may, so the desk keeps access."""
+    for uid in (existing.st_uid, -1):
+        try:
+            os.fchown(fd, uid, existing.st_gid)
+            return
+        except OSError:
+            continue
+
+
+_UMASK_LINE = re.compile(r"^Umask:\s*([0-7]+)$", re.MULTILINE)
+
+
+def _umask() -> int:
+    """The process umask, read without changing it (``os.umask`` can only be read by setting it)."""
+    try:
+        found = _UMASK_LINE.search(Path("/proc/self/status").read_text(encoding="ascii"))
+    except OSError:
+        found = None
+    if found is not None:
+        return int(found.group(1), 8)
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
+
+
+# Temporary names are ".<name>.<pid>-<8 random>.tmp"; runs before the pid was added wrote ".<name>.<8>.tmp".
+_LEFTOVER = r"^\.{name}\.(?:(?P<pid>\d+)-)?[a-z0-9_]{{8}}\.tmp$"
+LEFTOVER_AGE = 3600.0  # seconds: no write takes this long, so an older temporary file is a leftover
+
+
+def remove_leftovers(target: Path) -> list[Path]:
+    """Remove the temporary files an earlier, killed write of ``target`` left beside it; return them.
+
+    Only names of this module's pattern for this one file are touched, and only when the process that
+    made them is gone (or, for names without a process id, when they are an hour old), so a write in
+    progress in another process is never disturbed.
+    """
+    pattern = re.compile(_LEFTOVER.format(name=re.escape(target.name)))
+    removed: list[Path] = []
+    try:
+        names = os.listdir(target.parent)
+    except OSError:
+        return removed
+    for name in names:
+        found = pattern.match(name)
+        if found is None:
+            continue
+        leftover = target.parent / name
+        try:
+            age = time.time() - leftover.lstat().st_mtime
+            pid = found.group("pid")
+            if age < LEFTOVER_AGE and (pid is None or _running(int(pid))):
+                continue
+            leftover.unlink()
+        except OSError:
+            continue
+        removed.append(leftover)
+    return removed
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # it exists but belongs to another user
+        return True
+    return True
+
+
+def _write_error(path: Path, err: OSError) -> FileWriteError:
+    reason = err.strerror or type(err).__name__
+    advice = (
+        "free some space and run again" if err.errno in (errno.ENOSPC, errno.EDQUOT) else "check the folder"
+    )
+    return FileWriteError(
+        f"{path}: cannot be written ({reason}); {advice}; the file on disk was left as it was"
+    )

@@ -15,7 +15,7 @@ import polib
 
 from workbench.errors import POFileError
 from workbench.po.export import render_po
-from workbench.textio import write_text_atomic
+from workbench.textio import remove_leftovers, write_text_atomic
 
 _ADVICE = "fix it in your PO editor or move it away, it was left unchanged"
 
@@ -67,6 +67,7 @@ def save_po(po: polib.POFile, path: str | Path) -> bool:
     data = render_po(po).encode("utf-8")
     try:
         if p.is_file() and p.read_bytes() == data:
+            remove_leftovers(p)  # a killed run's temporary files go even when the file stays as it is
             return False
     except OSError:
         pass
