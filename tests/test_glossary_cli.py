@@ -158,3 +158,67 @@ def test_suggest_reads_reviewed_translations_by_default(
         ("富途控股", "Futu Holdings", "reviewed")
     ]
     assert json.loads(run(*args, "--no-reviewed").stdout) == []
+
+
+def _cr_only(tmp_path: Path) -> Path:
+    """The committed glossary as old Mac Excel saves it: CR alone ends each row."""
+    path = tmp_path / "mac.csv"
+    text = (ROOT / "glossary.csv").read_bytes().replace(b"\r\n", b"\n").replace(b"\n", b"\r")
+    assert b"\n" not in text
+    path.write_bytes(text)
+    return path
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["check"],
+        ["find", "商湯", "--json"],
+        ["suggest", str(SEED), "--no-model", "--json"],
+        ["export", "--format", "tbx"],
+    ],
+)
+def test_every_command_reads_a_glossary_with_cr_only_line_ends(
+    run: Invoke, tmp_path: Path, command: list[str]
+) -> None:
+    mac = _cr_only(tmp_path)
+    cr = run(*command, "--glossary", str(mac))
+    lf = run(*command, "--glossary", str(ROOT / "glossary.csv"))
+    assert cr.exit_code == lf.exit_code == 0, cr.output
+    assert cr.stdout.replace(str(mac), "glossary.csv") == lf.stdout.replace(
+        str(ROOT / "glossary.csv"), "glossary.csv"
+    )
+
+
+def test_add_to_a_cr_only_glossary_keeps_its_line_ends_and_counts_its_rows(
+    run: Invoke, tmp_path: Path
+) -> None:
+    path = _cr_only(tmp_path)
+    before = path.read_bytes()
+    rows = len(load_glossary(path).entries) + 1  # the header
+    result = run("add", "周大福珠寶集團有限公司", "--english", "Chow Tai Fook", "--glossary", str(path))
+    assert result.exit_code == 0, result.output
+    assert f"row {rows + 1}" in result.output
+    after = path.read_bytes()
+    assert after.startswith(before.rstrip(b"\r")) and b"\n" not in after
+    entry = load_glossary(path).by_name("周大福珠寶集團有限公司")
+    assert entry is not None and entry.row == rows + 1
+
+
+def test_translate_uses_a_glossary_with_cr_only_line_ends(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workbench.cli import _register, app
+
+    _register()
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "page.txt").write_text(
+        "0020.HK\nSenseTime completes reorg\n\n商湯集團股份有限公司(0020.HK)是中國最早的人工智能公司之一。\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(
+        app, ["translate", "page.txt", "--no-mt", "--glossary", str(_cr_only(tmp_path))]
+    )
+    assert result.exit_code == 0, result.output
+    po = (tmp_path / "translations" / "sensetime-completes-reorg" / "en.po").read_text(encoding="utf-8")
+    assert "glossary: 商湯集團股份有限公司 → SenseTime (0020.HK)" in po

@@ -1,14 +1,15 @@
 """Reading and writing ``glossary.csv``.
 
 The file is kept by hand, often in Excel, so loading tolerates what Excel writes (a UTF-8 BOM, CRLF line
-ends, quoted fields holding commas, blank rows at the end) and everything else that is wrong stops the
-load with the row number, so the person editing the file can find it.
+ends or CR alone from old Mac Excel, quoted fields holding commas, blank rows at the end) and everything
+else that is wrong stops the load with the row number, so the person editing the file can find it.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,7 +35,7 @@ class RawFile:
     data: bytes
     text: str  # decoded, BOM removed, line ends as in the file
     bom: bool
-    newline: str  # "\r\n" or "\n", as the file's first line ends
+    newline: str  # "\r\n", "\r" or "\n", as the file's first line ends
     header: tuple[str, ...]  # column names in file order
 
 
@@ -58,16 +59,20 @@ def read_raw(path: Path) -> RawFile:
         raise GlossaryError(
             f"{shown}: row {row} is not UTF-8 text; save the file as 'CSV UTF-8' and try again"
         ) from None
-    first_end = text.find("\n")
-    newline = "\r\n" if first_end > 0 and text[first_end - 1] == "\r" else "\n"
     header = _header(text, shown)
-    return RawFile(data=data, text=text, bom=bom, newline=newline, header=header)
+    return RawFile(data=data, text=text, bom=bom, newline=newline_of(text), header=header)
+
+
+def newline_of(text: str) -> str:
+    """How the file's first line ends: ``\r\n`` (Windows Excel), ``\r`` (old Mac Excel) or ``\n``."""
+    found = re.search(r"\r\n|\r|\n", text)
+    return found.group() if found else "\n"
 
 
 def _header(text: str, shown: str) -> tuple[str, ...]:
     if not text.strip():
         raise GlossaryError(f"{shown}: the file is empty; it needs a header row: {','.join(COLUMNS)}")
-    first = next(csv.reader(io.StringIO(text)), [])
+    first = next(csv.reader(io.StringIO(text, newline="")), [])
     header = tuple(name.strip().lower() for name in first)
     unknown = [name for name in header if name not in COLUMNS]
     if unknown:
@@ -95,9 +100,7 @@ def load_glossary(path: str | Path = DEFAULT_PATH) -> Glossary:
 def parse_text(text: str, shown: str = "glossary.csv") -> Glossary:
     """A glossary from CSV text (what ``load_glossary`` does after reading the file)."""
     text = text.removeprefix("\ufeff")
-    first_end = text.find("\n")
-    newline = "\r\n" if first_end > 0 and text[first_end - 1] == "\r" else "\n"
-    raw = RawFile(data=b"", text=text, bom=False, newline=newline, header=_header(text, shown))
+    raw = RawFile(data=b"", text=text, bom=False, newline=newline_of(text), header=_header(text, shown))
     return Glossary(parse_rows(raw, shown))
 
 

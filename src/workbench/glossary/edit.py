@@ -130,7 +130,7 @@ def appended(raw: RawFile, lines: str) -> str:
 
 def _quotes_everything(text: str) -> bool:
     """True when the header has every field quoted, as some exporters write all cells."""
-    first = text.split("\n", 1)[0].rstrip("\r")
+    first = re.split(r"\r\n|\r|\n", text, maxsplit=1)[0]
     return bool(first) and re.fullmatch(r'"[^"]*"(,"[^"]*")*', first) is not None
 
 
