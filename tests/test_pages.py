@@ -1,9 +1,17 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
+import pytest
+from typer.testing import CliRunner
+
+from workbench.cli import _register, app
+from workbench.errors import InputError
 from workbench.model import ParagraphKind
 from workbench.pages import split_page
+
+_register()
 
 
 def test_seed_page_holds_five_articles_with_stable_ids(seed_text: str) -> None:
@@ -88,3 +96,62 @@ def test_page_without_any_marker_is_one_article() -> None:
     articles = split_page(page, "p.txt")
     assert len(articles) == 1
     assert articles[0].paragraphs[0].kind is ParagraphKind.BODY
+
+
+# Each boundary rule alone: the control page lacks only the marker, so nothing else can make the cut.
+A = "騰訊控股周二公布業績,收入按年增長14%。"
+B = "美團股價周三低開,至中午休市報149.2港元。"
+FOOTER_LINE = "欲訂閱咏竹坊每周免費通訊,請點擊這裏"
+
+
+@pytest.mark.parametrize(
+    ("marked", "unmarked", "second_starts_with"),
+    [
+        (f"{A}\n3690.HK\n{B}\n", f"{A}\n{B}\n", B),  # a ticker tag line starts an article
+        (f"{A}\nMeituan shares open lower\n{B}\n", f"{A}\n{B}\n", B),  # an English headline starts one
+        (
+            f"{A}\n簡訊:美團低開\n{B}\n",
+            f"{A}\n美團低開\n{B}\n",
+            "簡訊:美團低開",
+        ),  # a brief's title starts one
+        (f"{A}{FOOTER_LINE}\n{B}\n", f"{A}\n{B}\n", B),  # the subscription footer ends one
+    ],
+    ids=["ticker-tag", "english-headline", "brief-title", "footer"],
+)
+def test_each_boundary_rule_alone_cuts_the_page(marked: str, unmarked: str, second_starts_with: str) -> None:
+    first, second = split_page(marked, "p.txt")
+    assert [p.text for p in first.paragraphs] == [A]
+    assert second.paragraphs[0].text == second_starts_with
+    (whole,) = split_page(unmarked, "p.txt")
+    assert len(whole.paragraphs) >= 2
+
+
+def test_tag_and_headline_lines_become_the_metadata_of_the_article_they_start() -> None:
+    _, tagged = split_page(f"{A}\n3690.HK\n{B}\n", "p.txt")
+    _, headed = split_page(f"{A}\nMeituan shares open lower\n{B}\n", "p.txt")
+    assert tagged.tickers == ("3690.HK",) and tagged.id.startswith("3690-hk-")
+    assert headed.english_title == "Meituan shares open lower" and headed.id == "meituan-shares-open-lower"
+
+
+@pytest.mark.parametrize("page", ["中\n", f"{FOOTER_LINE}\n", "0020.HK\n新聞\n"])
+def test_a_page_that_yields_no_article_is_refused_with_one_line(page: str) -> None:
+    with pytest.raises(InputError) as err:
+        split_page(page, "p.txt")
+    message = str(err.value)
+    assert message.startswith("p.txt: no article found") and "\n" not in message
+
+
+@pytest.mark.parametrize("command", ["translate", "segment"])
+@pytest.mark.parametrize("page", ["中\n", f"{FOOTER_LINE}\n"])
+def test_translate_and_segment_exit_2_on_a_page_without_articles_and_write_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str, page: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "page.txt").write_text(page, encoding="utf-8")
+    result = CliRunner().invoke(app, [command, "page.txt"])
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines() == [
+        "workbench: page.txt: no article found (only section labels, tags or the subscription footer); "
+        "give a page with at least one Chinese article"
+    ]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["page.txt"]

@@ -39,6 +39,16 @@ def test_big5_and_gb18030_pages_are_detected_and_decoded(tmp_path: Path, codec: 
     assert read.encoding == codec
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_utf16_and_utf32_pages_are_told_apart_by_their_bom(tmp_path: Path, codec: str) -> None:
+    page = tmp_path / "p.txt"
+    bom = "\ufeff".encode(codec)
+    page.write_bytes(bom + SAMPLE.replace("\n", "\r\n").encode(codec))
+    read = read_page(page)
+    assert read.text == SAMPLE
+    assert read.encoding == codec[:6]
+
+
 @pytest.mark.parametrize(
     ("content", "expected"),
     [

@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass, field
 
 from workbench import tickers as ticker_forms
+from workbench.errors import InputError
 from workbench.model import Article, Paragraph, ParagraphKind
 from workbench.segment import normalise_space
 
@@ -48,7 +49,11 @@ _PUNCT = re.compile(r"[,，、;；:：。！？!?]")
 
 
 def split_page(text: str, source: str) -> list[Article]:
-    """The articles of a page, in page order, each with a stable id."""
+    """The articles of a page, in page order, each with a stable id.
+
+    A page that yields none (a section label alone, only the subscription footer) is refused with
+    ``InputError``: a run that writes nothing must say so, not exit as if it had worked.
+    """
     drafts = _collect(text.split("\n"))
     articles: list[Article] = []
     seen: dict[str, int] = {}
@@ -68,6 +73,11 @@ def split_page(text: str, source: str) -> list[Article]:
                 english_title=draft.english_title,
                 tickers=tuple(draft.tickers),
             )
+        )
+    if not articles:
+        raise InputError(
+            f"{source}: no article found (only section labels, tags or the subscription footer); "
+            "give a page with at least one Chinese article"
         )
     return articles
 

@@ -1,9 +1,10 @@
 """Reading pages and writing files safely.
 
 Hong Kong material arrives as UTF-8 (with or without a BOM, CRLF from Windows), often as Big5, sometimes as
-GB18030. A page is decoded once here, line ends normalised, and everything downstream sees clean ``str``.
-Writes go to a temporary file in the same folder and are renamed into place, so a reader (or a crash)
-never sees half a file; the file keeps its mode and symlink, and a read-only file is refused.
+GB18030, now and then as UTF-16 or UTF-32 with a BOM. A page is decoded once here, line ends normalised,
+and everything downstream sees clean ``str``. Writes go to a temporary file in the same folder and are
+renamed into place, so a reader (or a crash) never sees half a file; the file keeps its mode and symlink,
+and a read-only file is refused.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 class Page:
     path: str  # as the user gave it, used in PO references
     text: str  # decoded, line ends normalised to "\n", no BOM
-    encoding: str  # what it was decoded from: "utf-8", "big5hkscs", "gb18030", "utf-16"
+    encoding: str  # what it was decoded from: "utf-8", "big5hkscs", "gb18030", "utf-16", "utf-32"
 
 
 def read_page(path: str | Path) -> Page:
@@ -62,9 +63,12 @@ def read_page(path: str | Path) -> Page:
 
 
 def decode(raw: bytes, shown: str) -> tuple[str, str]:
-    """Decode bytes of a page, telling UTF-8, UTF-16, Big5 and GB18030 apart."""
+    """Decode bytes of a page, telling UTF-8, UTF-16, UTF-32 (both by their BOM), Big5 and GB18030 apart."""
     if raw.startswith(b"\xef\xbb\xbf"):
         return _strict(raw[3:], "utf-8", shown), "utf-8"
+    # UTF-32's little-endian BOM begins with UTF-16's, so it is tested first.
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return _strict(raw, "utf-32", shown), "utf-32"
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return _strict(raw, "utf-16", shown), "utf-16"
     if b"\x00" in raw or _looks_binary(raw):
