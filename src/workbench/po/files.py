@@ -2,12 +2,16 @@
 
 A reviewer's file is read strictly: polib quietly accepts some broken lines (an unterminated string loses
 its last character, an unknown escape is doubled on the next save), and a merge built on a misread file
-would write the damage back. So a file that ``msgfmt`` would refuse stops the run for its article with
-one line naming the file and line, and the file is left exactly as it was.
+would write the damage back. So a file that ``msgfmt -c`` would refuse (a line it cannot read, an entry
+without its msgstr, a file cut short, two header entries, no header) stops the run for its article with
+one line naming the file and line, and the file is left exactly as it was. A file is read in the charset
+its header declares; UTF-8 text under a header declaring another charset is refused rather than read
+garbled, since every sentence would then fail to match and confirmed work would turn obsolete.
 """
 
 from __future__ import annotations
 
+import codecs
 import re
 from pathlib import Path
 
@@ -41,6 +45,7 @@ def load_po(path: str | Path) -> polib.POFile:
     except OSError as err:
         raise POFileError(f"{shown}: cannot be read ({err.strerror}); check its permissions") from None
     encoding = polib.detect_encoding(str(p))
+    _check_charset(shown, raw, encoding)
     try:
         text = raw.decode(encoding)
     except UnicodeDecodeError as err:
@@ -54,6 +59,10 @@ def load_po(path: str | Path) -> polib.POFile:
         if match is None:
             raise POFileError(f"{shown}: cannot be parsed ({err}); {_ADVICE}") from None
         raise _broken(shown, int(match.group(1)), match.group(2) or "syntax error") from None
+    if not po.metadata and text.strip():  # an empty file holds no one's work: it reads as an empty catalog
+        raise POFileError(
+            f"{shown}: has no PO header (a first entry msgid \"\" with Content-Type and Language); {_ADVICE}"
+        )
     _check_unique(shown, po)
     return po
 
@@ -75,9 +84,74 @@ def save_po(po: polib.POFile, path: str | Path) -> bool:
     return True
 
 
+def _check_charset(shown: str, raw: bytes, encoding: str) -> None:
+    """Refuse UTF-8 text under a header that declares another charset, rather than read it garbled.
+
+    ``msgfmt`` takes the bytes as they are, but every PO editor and a merge would read 商湯 under
+    ``charset=ISO-8859-1`` as å\x95\x86æ¹¯: no sentence of the page would match, and every confirmed
+    translation would turn obsolete. A file that really is in its declared charset (Big5, GB18030) is not
+    valid UTF-8, is read as declared and written back as UTF-8.
+    """
+    if codecs.lookup(encoding).name == "utf-8" or raw.isascii():
+        return
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return
+    raise POFileError(
+        f"{shown}: the header says charset={encoding} but the text is UTF-8; set 'Content-Type: text/plain; "
+        "charset=UTF-8' in the header (Poedit: Translation > Properties) and run again; it was left unchanged"
+    )
+
+
+_OPEN = ("msgctxt", "msgid", "msgid_plural")  # an entry begun whose msgstr has not come yet
+
+
 def _check_lines(shown: str, text: str) -> None:
-    """Refuse lines polib would misread instead of rejecting, as ``msgfmt`` would."""
-    for number, raw_line in enumerate(text.lstrip("\ufeff").replace("\r\n", "\n").split("\n"), start=1):
+    """Refuse lines polib would misread instead of rejecting, and entries cut short, as ``msgfmt`` would.
+
+    polib takes an entry without its msgstr (a file truncated after a msgid, a msgstr line deleted) as one
+    with an empty translation; ``msgfmt`` says "missing 'msgstr' section". Live and obsolete (``#~``)
+    entries are followed separately, each a sequence of msgctxt? msgid msgid_plural? msgstr.
+    """
+    last: dict[bool, tuple[str | None, int]] = {False: (None, 0), True: (None, 0)}
+    # The live entry being read: whether it has a msgctxt, whether its msgid is still "" (the header's).
+    has_context, empty_msgid, headers = False, False, 0
+
+    def step(obsolete: bool, number: int, line: str) -> None:
+        nonlocal has_context, empty_msgid, headers
+        keyword = _KEYWORD.match(line)
+        word = keyword.group().split("[")[0] if keyword else "string"
+        before, where = last[obsolete]
+        if word == "string":
+            if before is None:
+                raise _broken(shown, number, "a quoted string outside any entry")
+            if before == "msgid" and line != '""':
+                empty_msgid = False
+            return
+        if before in ("msgid", "msgid_plural") and word in ("msgctxt", "msgid"):
+            raise _broken(shown, where, "missing 'msgstr' section")
+        if (word == "msgid" and before not in (None, "msgstr", "msgctxt")) or (
+            word == "msgid_plural" and before != "msgid"
+        ):
+            raise _broken(shown, number, f"{word} is out of place (syntax error)")
+        if word == "msgstr" and before not in ("msgid", "msgid_plural", "msgstr"):
+            raise _broken(shown, number, "msgstr without its msgid (syntax error)")
+        if word == "msgctxt" and before == "msgctxt":
+            raise _broken(shown, number, "msgctxt without its msgid (syntax error)")
+        if not obsolete:
+            if word == "msgctxt" or (word == "msgid" and before != "msgctxt"):
+                has_context = word == "msgctxt"
+            if word == "msgid":
+                empty_msgid = line.endswith(' ""') or line.endswith('\t""')
+            if word == "msgstr" and before == "msgid" and empty_msgid and not has_context:
+                headers += 1
+                if headers > 1:
+                    raise _broken(shown, where, 'a second header entry (msgid "") is defined; keep one')
+        last[obsolete] = (word, number)
+
+    lines = text.lstrip("\ufeff").replace("\r\n", "\n").split("\n")
+    for number, raw_line in enumerate(lines, start=1):
         line = raw_line.strip()
         if not line:
             continue
@@ -87,12 +161,19 @@ def _check_lines(shown: str, text: str) -> None:
                 _check_string_line(shown, number, rest[1:].strip(), _PREVIOUS_LINE)
             elif rest:
                 _check_string_line(shown, number, rest, _KEYWORD_LINE)
-        elif line.startswith("#|"):
-            _check_string_line(shown, number, line[2:].strip(), _PREVIOUS_LINE)
-        elif line.startswith("#"):
+                step(True, number, rest)
             continue
-        else:
+        if not line.startswith("#"):
             _check_string_line(shown, number, line, _KEYWORD_LINE)
+            step(False, number, line)
+            continue
+        if last[False][0] in _OPEN:  # a comment inside an entry: the next entry began before a msgstr
+            raise _broken(shown, last[False][1], "missing 'msgstr' section")
+        if line.startswith("#|"):
+            _check_string_line(shown, number, line[2:].strip(), _PREVIOUS_LINE)
+    for word, where in last.values():
+        if word in _OPEN:
+            raise _broken(shown, where, "missing 'msgstr' section (is the file cut short?)")
 
 
 def _check_string_line(shown: str, number: int, line: str, keyword_form: re.Pattern[str]) -> None:
