@@ -15,6 +15,7 @@ from typing import Any
 
 from workbench.errors import ModelError
 from workbench.mt.base import Translation
+from workbench.mt.limits import max_positions, split_for_engine
 from workbench.mt.package import ArgosPackage
 from workbench.mt.threads import cpu_count, cpu_threads
 
@@ -90,9 +91,19 @@ def length_class(source_pieces: int) -> int:
     return size
 
 
-def decoding_cap(source_pieces: int) -> int:
-    """The most pieces a draft of a source this long may have (the same for its whole length class)."""
-    return LENGTH_RATIO * length_class(source_pieces) + LENGTH_MARGIN
+def decoding_cap(source_pieces: int, positions: int | None = None) -> int:
+    """The most pieces a draft of a source this long may have (the same for its whole length class).
+
+    Never more than the decoder has positions for (``positions``, less any target prefix).
+    """
+    cap = LENGTH_RATIO * length_class(source_pieces) + LENGTH_MARGIN
+    return cap if positions is None else min(cap, positions)
+
+
+def source_budget(positions: int) -> int:
+    """The most source pieces sent to the engine at once: within the encoder's positions, and leaving the
+    decoder room for a draft twice as long."""
+    return max(1, min(positions - 1, (positions - LENGTH_MARGIN) // LENGTH_RATIO))
 
 
 class ArgosEngine:
@@ -149,6 +160,12 @@ class ArgosEngine:
                 "get it again"
             ) from None
         self._prefix: list[str] = [package.target_prefix] if package.target_prefix else []
+        # Positions the model has encodings for (None: unlimited or unknown). The decoder's are shared by
+        # its start token, the target prefix and the draft.
+        positions = max_positions(package.model_dir)
+        self.max_positions = positions
+        self._draft_positions = None if positions is None else positions - 1 - len(self._prefix)
+        self.budget = None if self._draft_positions is None else source_budget(self._draft_positions)
 
     @property
     def wants_simplified(self) -> bool:
@@ -170,25 +187,49 @@ class ArgosEngine:
         sources = list(where)
         if not sources:
             return results
-        pieces: list[list[str]] = self._sp.encode(sources, out_type=str)
+        # A source longer than the model's positions goes in parts (its clauses); ``parts[k]`` lists the
+        # units of source k, and their drafts are joined.
+        units: list[list[str]] = []
+        parts: list[list[int]] = []
+        for text, source_pieces in zip(sources, self._sp.encode(sources, out_type=str), strict=True):
+            if self.budget is None or len(source_pieces) <= self.budget:
+                unit_pieces = [source_pieces]
+            else:
+                texts_of_parts = split_for_engine(text, lambda t: len(self._sp.encode(t)), self.budget)
+                unit_pieces = self._sp.encode(texts_of_parts, out_type=str)
+            parts.append(list(range(len(units), len(units) + len(unit_pieces))))
+            units.extend(unit_pieces)
+        drafts = self._translate_units(units)
+        for source_index, source_parts in enumerate(parts):
+            translation = _joined([drafts[u] for u in source_parts])
+            for index in where[sources[source_index]]:
+                results[index] = translation
+        return results
+
+    def _translate_units(self, units: list[list[str]]) -> list[Translation]:
         # One call per source length, each cut by CTranslate2 into token batches, all queued together so
         # every worker stays busy until the run is done. Sentences of one length need no padding, and
         # padding is what makes int8 kernels drift: with it, a near-tie in the beam could go another way
         # depending on the other sentences of the run. Without it a draft never depends on its neighbours,
         # and no compute goes to pad tokens.
         by_length: dict[int, list[int]] = {}
-        for i in sorted(range(len(sources)), key=lambda i: len(pieces[i])):
-            by_length.setdefault(len(pieces[i]), []).append(i)
+        for i in sorted(range(len(units)), key=lambda i: len(units[i])):
+            by_length.setdefault(len(units[i]), []).append(i)
         pending: list[tuple[list[int], int, list[Any]]] = []
         for length, chunk in by_length.items():
-            cap = decoding_cap(length)
-            pending.append((chunk, cap, self._submit([pieces[i] for i in chunk], cap)))
+            cap = decoding_cap(length, self._draft_positions)
+            pending.append((chunk, cap, self._submit([units[i] for i in chunk], cap)))
+        drafts: list[Translation] = [EMPTY] * len(units)
         for chunk, cap, futures in pending:
-            for source_index, future in zip(chunk, futures, strict=True):
-                translation = self._finish(future.result(), cap)
-                for index in where[sources[source_index]]:
-                    results[index] = translation
-        return results
+            for unit_index, future in zip(chunk, futures, strict=True):
+                try:
+                    drafts[unit_index] = self._finish(future.result(), cap)
+                except RuntimeError as err:
+                    # A model whose limit could not be read: the sentence gets no draft (its entry is
+                    # flagged empty), and the run goes on.
+                    if "position" not in str(err):
+                        raise
+        return drafts
 
     def _submit(self, batch: list[list[str]], cap: int) -> list[Any]:
         return list(
@@ -229,3 +270,28 @@ class ArgosEngine:
             alternatives=tuple(drafts[1:]),
             repetitive=runaway or is_repetitive(best, kept[0]),
         )
+
+
+def _joined(drafts: list[Translation]) -> Translation:
+    """One draft of a sentence translated in parts: the parts' drafts in order, scored by the weakest.
+
+    The k-th alternative joins each part's k-th alternative (its best where it has fewer), so choosing
+    among alternatives still has a choice to make.
+    """
+    if len(drafts) == 1:
+        return drafts[0]
+    best = " ".join(d.text for d in drafts if d.text)
+    seen = {best}
+    alternatives: list[tuple[str, float]] = []
+    for rank in range(max(len(d.alternatives) for d in drafts)):
+        chosen = [d.alternatives[rank] if rank < len(d.alternatives) else (d.text, d.score) for d in drafts]
+        text = " ".join(t for t, _ in chosen if t)
+        if text not in seen:
+            seen.add(text)
+            alternatives.append((text, min(score for _, score in chosen)))
+    return Translation(
+        text=best,
+        score=min(d.score for d in drafts),
+        alternatives=tuple(alternatives),
+        repetitive=any(d.repetitive for d in drafts),
+    )
