@@ -222,3 +222,15 @@ def test_translate_uses_a_glossary_with_cr_only_line_ends(
     assert result.exit_code == 0, result.output
     po = (tmp_path / "translations" / "sensetime-completes-reorg" / "en.po").read_text(encoding="utf-8")
     assert "glossary: 商湯集團股份有限公司 → SenseTime (0020.HK)" in po
+
+
+def test_import_into_a_cr_only_glossary_keeps_its_line_ends(run: Invoke, tmp_path: Path) -> None:
+    path = _cr_only(tmp_path)
+    vendor = tmp_path / "vendor.csv"
+    vendor.write_bytes("ric,name_en,name_tc\r0700.HK,Tencent Holdings Ltd,騰訊控股\r".encode())
+    columns = ["--code-column", "ric", "--english-column", "name_en", "--chinese-column", "name_tc"]
+    result = run("import", str(vendor), "--glossary", str(path), *columns, "--date", "2026-11-02")
+    assert result.exit_code == 0, result.output
+    assert b"\n" not in path.read_bytes()
+    entry = load_glossary(path).by_ticker("0700.HK")
+    assert entry is not None and entry.english == "Tencent Holdings Ltd"

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workbench.errors import InputError, WorkbenchError
-from workbench.textio import write_bytes_atomic
+from workbench.textio import remove_leftovers_in, write_bytes_atomic
 
 LOCK_NAME = ".workbench.lock"
 
@@ -118,6 +118,7 @@ def folder_lock(
         os.ftruncate(fd, 0)
         stamp = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime())
         os.pwrite(fd, f"pid {os.getpid()} on {socket.gethostname()} since {stamp}\n".encode(), 0)
+        remove_leftovers_in(folder)  # a killed run's temporary files, even in folders this run skips
         try:
             yield
         finally:

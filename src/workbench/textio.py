@@ -9,6 +9,7 @@ and a read-only file is refused.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import re
@@ -206,21 +207,38 @@ def remove_leftovers(target: Path) -> list[Path]:
     made them is gone (or, for names without a process id, when they are an hour old), so a write in
     progress in another process is never disturbed.
     """
-    pattern = re.compile(_LEFTOVER.format(name=re.escape(target.name)))
+    return _remove_matching(target.parent, re.compile(_LEFTOVER.format(name=re.escape(target.name))))
+
+
+def remove_leftovers_in(folder: Path) -> list[Path]:
+    """``remove_leftovers`` for every file of ``folder`` and of the folders directly in it (the article
+    folders of a translations folder), whether or not this run writes them again."""
+    pattern = re.compile(_LEFTOVER.format(name=r"[^/]+"))
+    removed = _remove_matching(folder, pattern)
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(folder):
+            if entry.is_dir(follow_symlinks=False):
+                removed += _remove_matching(Path(entry.path), pattern)
+    return removed
+
+
+def _remove_matching(folder: Path, pattern: re.Pattern[str]) -> list[Path]:
     removed: list[Path] = []
     try:
-        names = os.listdir(target.parent)
+        names = os.listdir(folder)
     except OSError:
         return removed
     for name in names:
         found = pattern.match(name)
         if found is None:
             continue
-        leftover = target.parent / name
+        leftover = folder / name
         try:
-            age = time.time() - leftover.lstat().st_mtime
+            info = leftover.lstat()
             pid = found.group("pid")
-            if age < LEFTOVER_AGE and (pid is None or _running(int(pid))):
+            if not stat.S_ISREG(info.st_mode) or (
+                time.time() - info.st_mtime < LEFTOVER_AGE and (pid is None or _running(int(pid)))
+            ):
                 continue
             leftover.unlink()
         except OSError:
