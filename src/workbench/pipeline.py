@@ -163,11 +163,11 @@ def translate_pages(
         report.notes.append("no glossary (glossary.csv here, or --glossary PATH): no name hints or checks")
 
     with folder_lock(options.out_dir, wait=options.wait, on_wait=progress.note):
-        jobs, unchanged = plan(pages, context)
-        for skipped in unchanged:
-            report.pages[skipped.page].articles.append(skipped)
-        progress.begin(len(jobs) + len(unchanged), sum(j.sentences for j in jobs))
-        progress.advance(articles=len(unchanged))
+        jobs, settled = plan(pages, context)
+        for done in settled:
+            report.pages[done.page].articles.append(done)
+        progress.begin(len(jobs) + len(settled), sum(j.sentences for j in jobs))
+        progress.advance(articles=len(settled))
         for batch in batches(jobs, options.batch_sentences):
             for article_report in translate_articles(batch, context):
                 report.pages[article_report.page].articles.append(article_report)
@@ -179,7 +179,8 @@ def translate_pages(
 
 
 def plan(pages: Sequence[Page], context: RunContext) -> tuple[list[ArticleJob], list[ArticleReport]]:
-    """The articles of ``pages`` with their folders: those to write, and those unchanged since last run."""
+    """The articles of ``pages`` with their folders: those to write, and the reports of the others
+    (unchanged since the last run, or with a file where their folder belongs)."""
     out_dir = context.options.out_dir
     found: list[tuple[int, Article, list[str], str]] = []
     for index, page in enumerate(pages):
@@ -198,7 +199,11 @@ def plan(pages: Sequence[Page], context: RunContext) -> tuple[list[ArticleJob], 
         inputs = inputs_digest(article.id, content)
         state = states.get(placement.folder.name)
         fresh = placement.existing and not context.options.refresh_mt
-        if fresh and state is not None and is_current(placement.folder, state, inputs):
+        if placement.folder.exists() and not placement.folder.is_dir():
+            # Found before anything is written; the other articles go ahead.
+            reason = f"{placement.folder}: a file is where the folder of this article belongs; move it away"
+            unchanged.append(ArticleReport(article, placement.folder, index, len(keys), failure=reason))
+        elif fresh and state is not None and is_current(placement.folder, state, inputs):
             unchanged.append(
                 ArticleReport(article, placement.folder, index, len(keys), errors=state.errors, skipped=True)
             )
