@@ -79,7 +79,7 @@ def translate_articles(jobs: Sequence[ArticleJob], context: RunContext) -> list[
     for index, job in enumerate(jobs):
         try:
             works.append((index, _prepare(job, context.glossary)))
-        except (WorkbenchError, OSError) as err:
+        except Exception as err:  # noqa: BLE001 - nothing is written yet; the article alone is left out
             reports[index] = _failed(job, err)
 
     todo = _needing_drafts([w for _, w in works], context.options.refresh_mt)
@@ -104,7 +104,7 @@ def _failed(job: ArticleJob, err: BaseException) -> ArticleReport:
     elif isinstance(err, OSError):
         reason = f"{err.filename or job.folder}: {err.strerror or err}; check the path and its permissions"
     else:
-        reason = f"{job.folder}: unexpected {type(err).__name__} ({err}); its files were left as they were"
+        reason = f"{job.folder}: stopped by an unexpected {type(err).__name__} ({err}); please report it"
     return ArticleReport(job.article, job.folder, page=job.page, failure=reason)
 
 
