@@ -61,7 +61,7 @@ def load_po(path: str | Path) -> polib.POFile:
         raise _broken(shown, int(match.group(1)), match.group(2) or "syntax error") from None
     if not po.metadata and text.strip():  # an empty file holds no one's work: it reads as an empty catalog
         raise POFileError(
-            f"{shown}: has no PO header (a first entry msgid \"\" with Content-Type and Language); {_ADVICE}"
+            f'{shown}: has no PO header (a first entry msgid "" with Content-Type and Language); {_ADVICE}'
         )
     _check_unique(shown, po)
     return po
