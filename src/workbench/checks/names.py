@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from workbench.checks.base import Context, GlossaryLike, Problem, check
 from workbench.checks.renderings import Forbidden
+from workbench.glossary.core import bulk
 from workbench.model import Fact, FactKind, GlossaryEntry, Severity
 
 # Latin words and digits; each Chinese character on its own, so a name inside Chinese text is a word.
@@ -75,10 +76,10 @@ def key(form: str) -> str:
 
 def core(form: str) -> str | None:
     """``form`` without trailing legal suffixes (SenseTime Group Inc. -> SenseTime), or None if unchanged."""
-    words = form.split()
-    last = words[-1].strip(".,()") if words else ""
-    if last.isalnum() and last.casefold() not in _LEGAL_SUFFIXES and words[0].casefold() != "the":
-        return None  # the common case, decided without splitting the name into tokens
+    ends = form.rsplit(None, 1)
+    last = ends[-1].strip(".,()") if ends else ""
+    if last.isalnum() and last.casefold() not in _LEGAL_SUFFIXES and form[:3].casefold() != "the":
+        return None  # the common case, decided without splitting the name into tokens or words
     words = [t for t, _, _ in tokens(form)]
     if words and words[0] == "the":
         words = words[1:]
@@ -244,23 +245,25 @@ def _index(glossary: GlossaryLike) -> _Index:
     cached = _INDEXES.get(id(glossary))
     if cached is not None and cached[0] is glossary:
         return cached[1]
-    entities: dict[str, list[GlossaryEntry]] = {}
-    named = [e for e in glossary.entries if e.type in ENTITY_TYPES]
-    all_forms = [glossary.english_forms(e) for e in named]
-    # One substitution over every form at once (keys of 20,000 names, one at a time, cost 0.2 s).
-    flat = "\n".join(f.replace("\n", " ") for forms in all_forms for f in forms)
-    flat_keys = iter(_NOT_KEY_LINE.sub("", flat.replace("&", "and")).casefold().split("\n"))
-    for entry, forms in zip(named, all_forms, strict=True):
-        keys = [next(flat_keys) for _ in forms]
-        if entry.type == "company":
-            keys += [c for c in (core(f) for f in forms) if c]
-        for k in dict.fromkeys(k for k in keys if k):
-            entities.setdefault(k, []).append(entry)
-    index = _Index(
-        {k: tuple(v) for k, v in entities.items()},
-        max((len(k) for k in entities), default=0),
-        Forbidden(glossary.entries),
-    )
+    with bulk():
+        entities: dict[str, list[GlossaryEntry]] = {}
+        named = [e for e in glossary.entries if e.type in ENTITY_TYPES]
+        all_forms = [glossary.english_forms(e) for e in named]
+        # One substitution over every form at once (keys of 20,000 names, one at a time, cost 0.2 s).
+        flat = "\n".join(f.replace("\n", " ") for forms in all_forms for f in forms)
+        flat_keys = iter(_NOT_KEY_LINE.sub("", flat.replace("&", "and")).casefold().split("\n"))
+        for entry, forms in zip(named, all_forms, strict=True):
+            keys = [next(flat_keys) for _ in forms]
+            if entry.type == "company":
+                keys += [c for c in map(core, forms) if c]
+            for k in keys if len(keys) == 1 else dict.fromkeys(keys):
+                if k:
+                    entities.setdefault(k, []).append(entry)
+        index = _Index(
+            {k: tuple(v) for k, v in entities.items()},
+            max((len(k) for k in entities), default=0),
+            Forbidden(glossary.entries),
+        )
     if len(_INDEXES) >= 8:
         _INDEXES.clear()
     _INDEXES[id(glossary)] = (glossary, index)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import operator
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -16,7 +17,7 @@ from pathlib import Path
 
 from workbench import tickers as tk
 from workbench.errors import GlossaryError
-from workbench.glossary.core import CANONICAL_HK, Glossary
+from workbench.glossary.core import CANONICAL_HK, Glossary, bulk
 from workbench.model import GlossaryEntry
 
 COLUMNS = ("traditional", "simplified", "english", "aliases", "tickers", "type", "forbidden", "notes")
@@ -105,22 +106,48 @@ def parse_text(text: str, shown: str = "glossary.csv") -> Glossary:
 
 
 def parse_rows(raw: RawFile, shown: str) -> tuple[GlossaryEntry, ...]:
+    with bulk():
+        return _parse_rows(raw, shown)
+
+
+def _parse_rows(raw: RawFile, shown: str) -> tuple[GlossaryEntry, ...]:
     reader = csv.reader(io.StringIO(raw.text, newline=""), strict=True)
     entries: list[GlossaryEntry] = []
     width = len(raw.header)
+    # Each column's place in a row; a column the header lacks reads the "" appended after the last field.
+    pick = operator.itemgetter(*(raw.header.index(c) if c in raw.header else width for c in COLUMNS))
     row_start = 1
     try:
         for fields in reader:
             row = row_start
             row_start = reader.line_num + 1
-            if row == 1 or not any(f.strip() for f in fields):
+            values = [f.strip() for f in fields]
+            joined = "".join(values)
+            if row == 1 or not joined:
                 continue  # the header, or a blank row (Excel leaves these after deleted rows)
             if len(fields) != width:
                 raise GlossaryError(
                     f"{shown}: row {row} has {len(fields)} fields, the header has {width}; "
                     "a comma inside a value needs the value in double quotes"
                 )
-            entries.append(_entry(dict(zip(raw.header, fields, strict=True)), row, shown))
+            values.append("")
+            traditional, simplified, english, aliases, tickers, kind, forbidden, notes = pick(values)
+            if not traditional or "\n" in joined or "\r" in joined:
+                _refuse(dict(zip(raw.header, fields, strict=True)), row, shown)
+            # Positional and without a per-row dict: a 20,000-row glossary is loaded on every check.
+            entries.append(
+                GlossaryEntry(
+                    traditional,
+                    simplified,
+                    english,
+                    split_field(aliases),
+                    _tickers(tickers),
+                    kind.lower() or "company",
+                    split_field(forbidden),
+                    notes,
+                    row,
+                )
+            )
     except csv.Error as err:
         raise GlossaryError(
             f"{shown}: row {row_start} cannot be read as CSV ({err}); check its double quotes"
@@ -128,34 +155,32 @@ def parse_rows(raw: RawFile, shown: str) -> tuple[GlossaryEntry, ...]:
     return tuple(entries)
 
 
-def _entry(record: dict[str, str], row: int, shown: str) -> GlossaryEntry:
-    value = {name: record.get(name, "").strip() for name in COLUMNS}
-    for name, text in value.items():
+def _refuse(record: dict[str, str], row: int, shown: str) -> None:
+    """Raise the error for a row whose values span lines or that has no traditional name."""
+    for name in COLUMNS:
+        text = record.get(name, "").strip()
         if "\n" in text or "\r" in text:
             raise GlossaryError(
                 f"{shown}: row {row}: the {name} value spans lines; keep each value on one line"
             )
-    if not value["traditional"]:
+    if not record.get("traditional", "").strip():
         raise GlossaryError(f"{shown}: row {row} has no traditional name; fill it in or delete the row")
-    return GlossaryEntry(
-        traditional=value["traditional"],
-        simplified=value["simplified"],
-        english=value["english"],
-        aliases=split_field(value["aliases"]),
-        tickers=tuple(
-            t if CANONICAL_HK.fullmatch(t) else (tk.normalise(t) or t) for t in split_field(value["tickers"])
-        ),
-        type=value["type"].lower() or "company",
-        forbidden=split_field(value["forbidden"]),
-        notes=value["notes"],
-        row=row,
-    )
+
+
+def _tickers(text: str) -> tuple[str, ...]:
+    """The tickers of a row, normalised; most rows hold one already written as ``normalise`` would."""
+    if CANONICAL_HK.fullmatch(text):
+        return (text,)
+    return tuple(t if CANONICAL_HK.fullmatch(t) else (tk.normalise(t) or t) for t in split_field(text))
 
 
 def split_field(text: str) -> tuple[str, ...]:
     """Values of a multi-valued field; ``;`` separates them (a full-width ``；`` typed in Chinese too)."""
     if not text:
         return ()
+    if LIST_SEPARATOR not in text and "；" not in text:
+        stripped = text.strip()
+        return (stripped,) if stripped else ()
     parts = (part.strip() for part in text.replace("；", LIST_SEPARATOR).split(LIST_SEPARATOR))
     return tuple(dict.fromkeys(part for part in parts if part))
 
