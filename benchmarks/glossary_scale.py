@@ -4,14 +4,19 @@ Builds a glossary of the committed 39 rows plus synthetic listed companies (exch
 into rows by the importer's own code) up to ``--entries``, then times, in this one run and with both
 glossaries:
 
-- the whole check of the seed page: ``workbench check translations/`` run as a desk runs it (its own
-  process: load the glossary file, read the seed's English PO files, re-read every source sentence's
-  names and facts, run every check), and the same inside this process, where the fixed cost of loading
-  20,000 rows weighs against a page of 137 sentences with nothing else to share it;
+- loading the big glossary: from its CSV (a new or edited glossary) and from the cache a load writes
+  beside it (``workbench.glossary.cache``: the rows and the indexes a check builds);
+- the whole check of the seed page inside this process (load the glossary file, read the seed's English
+  PO files, re-read every source sentence's names and facts, run every check), where the fixed cost of
+  loading 20,000 rows weighs against a page of 137 sentences with nothing else to share it; the first
+  check after the glossary changed, which reads the CSV and writes the cache, is shown apart;
+- the same as a desk runs it, ``workbench check translations/`` in its own process, where the
+  interpreter's start and imports add the same to both sides;
 - ``glossary check``, ``glossary find`` and ``glossary suggest`` (the seed page and ``translations/``);
 - importing ``--companies`` companies from workbooks in the exchange's layout, and importing them again.
 
-The last line is ``slowdown <workbench check with the big glossary / with the 39-row one>``; the goal is < 3.
+The last line is ``slowdown <in-process whole check with the big glossary / with the 39-row one>``; the
+goal is < 3.
 
     .venv/bin/python benchmarks/glossary_scale.py [--entries 20000] [--companies 2600] [--rounds 3]
 """
@@ -40,6 +45,8 @@ from workbench.glossary import (  # noqa: E402
     load_glossary,
     suggest_from_paths,
 )
+from workbench.glossary.cache import cache_path  # noqa: E402
+from workbench.glossary.csvfile import parse_rows, read_raw  # noqa: E402
 from workbench.glossary.hkex import read_hkex  # noqa: E402
 from workbench.glossary.merge import Listing, listed_entry, merge_list  # noqa: E402
 from workbench.po import load_po  # noqa: E402
@@ -136,26 +143,33 @@ def main() -> None:
                 f"glossary {label:<10} check {check_s:.3f} s, find {find_s:.3f} s, suggest {suggest_s:.3f} s"
             )
 
+        csv_s, _ = best_of(args.rounds, lambda: parse_rows(read_raw(big), str(big)))
+        cached_s, _ = best_of(args.rounds, lambda: load_glossary(big))
+        print(f"load {args.entries} rows  {csv_s:.3f} s from the CSV, {cached_s:.3f} s from its cache")
+
+        cache_path(big).unlink()
+        started = time.perf_counter()
+        first_findings = whole_check(big)  # reads the CSV, builds every index, writes the cache
+        first_s = time.perf_counter() - started
         small_in, small_findings = best_of(args.rounds, lambda: whole_check(small))
         big_in, big_findings = best_of(args.rounds, lambda: whole_check(big))
+        assert first_findings == big_findings
         if small_findings != big_findings:
             print(f"note: {small_findings} findings with 39 rows, {big_findings} with the big glossary")
-        print(f"in process, 39      {small_in:.3f} s ({small_findings} findings)")
-        print(
-            f"in process, big     {big_in:.3f} s; slowdown {big_in / small_in:.2f} (glossary load included)"
-        )
         loaded = [load_glossary(path) for path in (small, big)]
         for glossary in loaded:
-            checks_only(glossary)  # builds the automaton and the name indexes once
+            checks_only(glossary)  # builds the name indexes once
         small_ready, _ = best_of(args.rounds, lambda: checks_only(loaded[0]))
         big_ready, _ = best_of(args.rounds, lambda: checks_only(loaded[1]))
         print(f"checks alone        {small_ready:.3f} s and {big_ready:.3f} s (glossary loaded and indexed)")
+        print(f"first check, big    {first_s:.3f} s (CSV read, indexes built, cache written)")
         small_s, small_cli = best_of(args.rounds, lambda: whole_check_cli(small))
         big_s, big_cli = best_of(args.rounds, lambda: whole_check_cli(big))
         assert small_cli == small_findings and big_cli == big_findings
-        print(f"workbench check, 39 {small_s:.3f} s")
-        print(f"workbench check, big {big_s:.3f} s")
-        print(f"slowdown {big_s / small_s:.2f}")
+        print(f"workbench check     {small_s:.3f} s and {big_s:.3f} s; slowdown {big_s / small_s:.2f}")
+        print(f"in process, 39      {small_in:.3f} s ({small_findings} findings)")
+        print(f"in process, big     {big_in:.3f} s (glossary load included)")
+        print(f"slowdown {big_in / small_in:.2f}")
 
 
 if __name__ == "__main__":

@@ -56,6 +56,8 @@ class GlossaryLike(Protocol):
 
     def by_ticker(self, ticker: str) -> GlossaryEntry | None: ...
 
+    def index(self, name: str, build: Callable[[], T]) -> T: ...
+
 
 @dataclass(frozen=True)
 class Problem:

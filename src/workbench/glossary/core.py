@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import gc
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar, cast
 
 from workbench import tickers as tk
 from workbench.model import Fact, FactKind, GlossaryEntry, TermHit
@@ -46,9 +47,11 @@ def has_cjk(text: str) -> bool:
     return _CJK.search(text) is not None
 
 
-# Each name the matcher looks for with its entry and whether it is in Latin script; the lengths of the names
-# that begin with each pair of characters (or the one character of a one-character name), longest first.
-_MatchIndex = tuple[dict[str, tuple[GlossaryEntry, bool]], dict[str, tuple[int, ...]]]
+# Each name the matcher looks for with its entry's place and whether it is in Latin script; the lengths of
+# the names that begin with each pair of characters (or the one character of a one-character name),
+# longest first.
+_MatchIndex = tuple[dict[str, tuple[int, bool]], dict[str, tuple[int, ...]]]
+T = TypeVar("T")
 
 
 def _is_word_char(ch: str) -> bool:
@@ -61,9 +64,9 @@ class Glossary:
     def __init__(self, entries: Iterable[GlossaryEntry], source: Path | None = None) -> None:
         self.entries: tuple[GlossaryEntry, ...] = tuple(entries)
         self.source = source
-        self._match_index: _MatchIndex | None = None
-        self._tickers: dict[str, GlossaryEntry] | None = None
         self._names: dict[str, GlossaryEntry] | None = None
+        self._indexes: dict[str, object] = {}
+        self._write_indexes: Callable[[dict[str, object]], None] | None = None
 
     @classmethod
     def from_entries(cls, entries: Iterable[GlossaryEntry]) -> Glossary:
@@ -75,21 +78,40 @@ class Glossary:
     def __iter__(self) -> Iterator[GlossaryEntry]:
         return iter(self.entries)
 
+    # -- indexes ---------------------------------------------------------------------------------------
+
+    def index(self, name: str, build: Callable[[], T]) -> T:
+        """The glossary-wide index ``name``, built by ``build`` once for this glossary, and with a cache
+        (``workbench.glossary.cache``) once for the file's content: plain data (str, int, bool, tuple,
+        dict) referring to entries by their place in ``entries``, so that it can be kept on disk."""
+        if name not in self._indexes:
+            self._indexes[name] = build()
+            if self._write_indexes is not None:
+                self._write_indexes(self._indexes)
+        return cast(T, self._indexes[name])
+
+    def keep_indexes(self, indexes: dict[str, object], write: Callable[[dict[str, object]], None]) -> None:
+        """Indexes read back from a cache, and how to write the cache when another one is built."""
+        self._indexes = dict(indexes)
+        self._write_indexes = write
+
     # -- lookups ---------------------------------------------------------------------------------------
 
     def by_ticker(self, ticker: str) -> GlossaryEntry | None:
         """The entry listed under ``ticker`` in any written form (``00020``, ``20.HK``, ``HK:0020``)."""
-        if self._tickers is None:
-            table: dict[str, GlossaryEntry] = {}
-            with bulk():
-                for entry in self.entries:
-                    for t in entry.tickers:
-                        table.setdefault(
-                            t if CANONICAL_HK.fullmatch(t) else (tk.normalise(t) or t.upper()), entry
-                        )
-            self._tickers = table
         wanted = tk.normalise(ticker) or ticker.strip().upper()
-        return self._tickers.get(wanted)
+        place = self.index("tickers", self._ticker_places).get(wanted)
+        return None if place is None else self.entries[place]
+
+    def _ticker_places(self) -> dict[str, int]:
+        table: dict[str, int] = {}
+        with bulk():
+            for place, entry in enumerate(self.entries):
+                for t in entry.tickers:
+                    table.setdefault(
+                        t if CANONICAL_HK.fullmatch(t) else (tk.normalise(t) or t.upper()), place
+                    )
+        return table
 
     def by_name(self, name: str) -> GlossaryEntry | None:
         """The entry whose Traditional or Simplified name or alias is exactly ``name`` (Latin: any case)."""
@@ -155,7 +177,8 @@ class Glossary:
         """
         if not text or not self.entries:
             return ()
-        names, lengths = self._matcher()
+        names, lengths = self.index("match", self._matcher)
+        entries = self.entries
         hits: list[TermHit] = []
         start, size = 0, len(text)
         while start < size:
@@ -164,10 +187,10 @@ class Glossary:
                 found = names.get(text[start : start + length]) if start + length <= size else None
                 if found is None:
                     continue
-                entry, latin = found
+                place, latin = found
                 if latin and not _stands_alone(text, start, start + length):
                     continue
-                hits.append(TermHit(entry, start, start + length, text[start : start + length]))
+                hits.append(TermHit(entries[place], start, start + length, text[start : start + length]))
                 start += length
                 break
             else:
@@ -181,21 +204,19 @@ class Glossary:
         a whole page with them, while the two characters at a position rule out nearly every length
         before a single lookup, so a scan stays as cheap as the automaton's on a page.
         """
-        if self._match_index is None:
-            with bulk():
-                # The first entry to claim a name keeps it; a second one is a duplicate that ``glossary
-                # check`` reports, and matching must stay deterministic meanwhile.
-                claimed: dict[str, GlossaryEntry] = {}
-                for entry, keys in zip(self.entries, all_match_keys(self.entries), strict=True):
-                    for key in keys:
-                        claimed.setdefault(key, entry)
-                names = {key: (entry, not has_cjk(key)) for key, entry in claimed.items()}
-                by_start: dict[str, set[int]] = {}
-                for key in names:
-                    by_start.setdefault(key[:2], set()).add(len(key))
-                lengths = {pair: tuple(sorted(sizes, reverse=True)) for pair, sizes in by_start.items()}
-            self._match_index = (names, lengths)
-        return self._match_index
+        with bulk():
+            # The first entry to claim a name keeps it; a second one is a duplicate that ``glossary
+            # check`` reports, and matching must stay deterministic meanwhile.
+            claimed: dict[str, int] = {}
+            for place, keys in enumerate(all_match_keys(self.entries)):
+                for key in keys:
+                    claimed.setdefault(key, place)
+            names = {key: (place, not has_cjk(key)) for key, place in claimed.items()}
+            by_start: dict[str, set[int]] = {}
+            for key in names:
+                by_start.setdefault(key[:2], set()).add(len(key))
+            lengths = {pair: tuple(sorted(sizes, reverse=True)) for pair, sizes in by_start.items()}
+        return names, lengths
 
 
 def _stands_alone(text: str, start: int, end: int) -> bool:

@@ -93,9 +93,10 @@ def _header(text: str, shown: str) -> tuple[str, ...]:
 
 def load_glossary(path: str | Path = DEFAULT_PATH) -> Glossary:
     """Load a glossary file, or raise ``GlossaryError`` naming the row that cannot be read."""
+    from workbench.glossary.cache import load_cached
+
     p = Path(path)
-    raw = read_raw(p)
-    return Glossary(parse_rows(raw, str(p)), source=p)
+    return load_cached(p, lambda: parse_rows(read_raw(p), str(p)))
 
 
 def parse_text(text: str, shown: str = "glossary.csv") -> Glossary:

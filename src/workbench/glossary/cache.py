@@ -1,0 +1,121 @@
+"""A big glossary's parsed rows and indexes, kept beside its CSV so the next run does not rebuild them.
+
+Reading 20,000 rows and building the indexes a check needs (names to match, tickers, English forms) cost
+three times as long as checking a page with them. So a glossary of ``MIN_ROWS`` rows or more keeps its
+rows, and each index as it is first built, in ``.<name>.index`` beside the CSV (``.glossary.csv.index``),
+and a later load reads them back instead.
+
+The cache is never wrong: it is keyed by the SHA-256 of the CSV's bytes and of the workbench's own code
+(and the OpenCC build that converts aliases), so an edited glossary or an upgraded tool reads the CSV
+again and replaces the cache. It is written atomically, and a folder that cannot be written simply goes
+without one; deleting it at any time only costs the next run its load time. marshal is the format: it
+reads back twice as fast as JSON, and unlike pickle it cannot run code.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import importlib.util
+import marshal
+import os
+import sys
+from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from workbench.glossary.core import Glossary, bulk
+from workbench.model import GlossaryEntry
+from workbench.textio import write_bytes_atomic
+
+MIN_ROWS = 2_000  # a smaller glossary parses in a few milliseconds; a cache would only add a file
+_FORMAT = b"workbench glossary cache 1"
+
+
+def cache_path(csv_path: Path) -> Path:
+    return csv_path.with_name(f".{csv_path.name}.index")
+
+
+def load_cached(path: Path, parse: Callable[[], tuple[GlossaryEntry, ...]]) -> Glossary:
+    """The glossary in ``path`` from its cache when the cache was made from these very bytes, else from
+    ``parse`` (which reads and checks the CSV); a big glossary read afresh writes its cache."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return Glossary(parse(), source=path)  # ``parse`` names what is wrong with the path
+    key = _key(data)
+    stored = _read(cache_path(path), key)
+    if stored is not None:
+        columns, indexes = stored
+        with bulk():
+            entries = tuple(map(GlossaryEntry, *columns))
+        glossary = Glossary(entries, source=path)
+    else:
+        entries = parse()
+        glossary = Glossary(entries, source=path)
+        if len(entries) < MIN_ROWS:
+            return glossary
+        columns = tuple(zip(*(_fields(e) for e in entries), strict=True)) if entries else ()
+        indexes = {}
+    glossary.keep_indexes(indexes, lambda built: _write(cache_path(path), key, columns, built))
+    if stored is None:
+        _write(cache_path(path), key, columns, indexes)
+    return glossary
+
+
+def _fields(entry: GlossaryEntry) -> tuple[object, ...]:
+    return (
+        entry.traditional,
+        entry.simplified,
+        entry.english,
+        entry.aliases,
+        entry.tickers,
+        entry.type,
+        entry.forbidden,
+        entry.notes,
+        entry.row,
+    )
+
+
+def _key(data: bytes) -> bytes:
+    return hashlib.sha256(_code_key() + hashlib.sha256(data).digest()).digest()
+
+
+@lru_cache(maxsize=1)
+def _code_key() -> bytes:
+    """What the cached rows and indexes were computed by: this Python, every module of the workbench (a
+    change to how a row is read or an index built must not be served from an old cache), OpenCC."""
+    import workbench
+
+    digest = hashlib.sha256(_FORMAT + sys.version.encode())
+    package = Path(workbench.__file__).parent
+    for module in sorted(package.rglob("*.py")):
+        digest.update(module.relative_to(package).as_posix().encode() + b"\0" + module.read_bytes())
+    spec = importlib.util.find_spec("opencc")
+    if spec is not None and spec.origin:
+        stat = os.stat(spec.origin)
+        digest.update(f"{spec.origin} {stat.st_mtime_ns} {stat.st_size}".encode())
+    return digest.digest()
+
+
+def _read(path: Path, key: bytes) -> tuple[tuple[tuple[object, ...], ...], dict[str, object]] | None:
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    if not data.startswith(key):
+        return None  # another glossary's, another version's, or none
+    try:
+        with bulk():
+            columns, indexes = marshal.loads(data[len(key) :])
+    except (ValueError, EOFError, TypeError):
+        return None  # cut short or damaged: read the CSV
+    if not isinstance(columns, tuple) or not isinstance(indexes, dict) or len(columns) != 9:
+        return None
+    return columns, indexes
+
+
+def _write(path: Path, key: bytes, columns: Any, indexes: Any) -> None:
+    with contextlib.suppress(OSError):  # a read-only folder, a full disk: the next run parses again
+        write_bytes_atomic(path, key + marshal.dumps((columns, indexes)))
