@@ -37,6 +37,7 @@ DEFAULT_MODEL = ROOT / "models" / "translate-zt_en-finance_test-1_0.argosmodel"
 DEFAULT_SEED = ROOT / "seeds" / "000_2f4e0c1cd83e9657.txt"
 GLOSSARY = ROOT / "glossary.csv"
 PER_PAGE = 20
+MARKER = ".newsroom-benchmark"
 ADDED = 10
 
 _TICKER_LINE = re.compile(r"^\d{4,5}\.HK$")
@@ -183,9 +184,13 @@ def main() -> None:
 
     blocks = seed_articles(args.seed.read_text(encoding="utf-8-sig").replace("\r\n", "\n"))
     work = args.keep or Path(tempfile.mkdtemp(prefix="newsroom-"))
-    if args.keep and work.exists():
+    if args.keep and work.exists() and any(work.iterdir()):
+        # Only a folder this benchmark made is cleared: --keep . must never delete a checkout.
+        if not (work / MARKER).exists():
+            sys.exit(f"newsroom: {work} is not empty and was not made by this benchmark; give a new folder")
         shutil.rmtree(work)
     work.mkdir(parents=True, exist_ok=True)
+    (work / MARKER).write_text("made by benchmarks/newsroom.py; safe to delete\n", encoding="utf-8")
     try:
         shutil.copy(GLOSSARY, work / "glossary.csv")
         write_pages(work / "pages", blocks, 0, args.articles, "page-")
