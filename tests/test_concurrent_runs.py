@@ -140,3 +140,19 @@ def test_a_killed_run_leaves_no_lock_behind(desk: Path, held: subprocess.Popen[s
         text=True,
     )
     assert again.returncode == 0, again.stderr
+
+
+def test_build_waits_for_a_run_writing_to_the_same_folder(desk: Path, held: subprocess.Popen[str]) -> None:
+    log = desk / "build.err"
+    with log.open("w") as err:
+        build = subprocess.Popen([*WORKBENCH, "build", "translations"], cwd=desk, stderr=err)
+        deadline = time.monotonic() + 60
+        while "waiting for another run" not in log.read_text():
+            assert build.poll() is None and time.monotonic() < deadline
+            time.sleep(0.05)
+        (desk / "go").touch()
+        held.communicate(timeout=120)
+        assert build.wait(timeout=120) == 0
+    # en.md agrees with en.po as the run left it: machine drafts, not the empty entries before.
+    english = (desk / "translations" / SENSETIME / "en.md").read_text(encoding="utf-8")
+    assert FIRST_BODY not in english

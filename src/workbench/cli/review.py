@@ -43,10 +43,18 @@ def build(
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON summary.")] = False,
 ) -> None:
     """Write en.md and zh_Hans.txt of each article from its en.po and zh_Hans.po as they are now."""
+    import contextlib
+
     from workbench.build import article_folders, build_article
+    from workbench.safeio import folder_lock
 
     folders = article_folders(paths)
-    results = [build_article(folder, marker=marker, reviewed_only=reviewed_only) for folder in folders]
+    with contextlib.ExitStack() as locks:
+        # The translations folders these articles live in, locked in one order so two commands never
+        # wait for each other: a translate run writing there finishes before en.md is rebuilt.
+        for root in sorted({folder.parent for folder in folders}):
+            locks.enter_context(folder_lock(root, on_wait=lambda line: typer.echo(line, err=True)))
+        results = [build_article(folder, marker=marker, reviewed_only=reviewed_only) for folder in folders]
     if as_json:
         print_json(
             [
