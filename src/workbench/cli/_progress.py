@@ -12,15 +12,11 @@ from typing import Any
 
 import typer
 
+from workbench.jobs import Quiet
 
-class _Lines:
+
+class _Lines(Quiet):
     """No bar: notes (waiting for another run's lock) still reach stderr as lines."""
-
-    def begin(self, articles: int, sentences: int) -> None:
-        pass
-
-    def advance(self, *, articles: int = 0, sentences: int = 0) -> None:
-        pass
 
     def note(self, line: str) -> None:
         typer.echo(line, err=True)
