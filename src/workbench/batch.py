@@ -216,14 +216,9 @@ def _write_with_retries(work: _Work, context: RunContext) -> ArticleReport:
 
 def _write(work: _Work, context: RunContext) -> ArticleReport:
     job, segments = work.job, work.segments
-    report = ArticleReport(job.article, job.folder, page=job.page, sentences=len(segments))
-    report.from_mt = sum(s.origin is Origin.MT for s in segments)
-    report.from_tm = sum(s.origin in (Origin.TM_EXACT, Origin.TM_FUZZY) for s in segments)
-    report.kept = sum(s.origin is Origin.NONE for s in segments) if work.en is not None else 0
-
     fresh_en = export_catalog(job.article, segments, "en", __version__, engine=context.engine_name)
     en = _merged(work.en, fresh_en)
-    report.errors = apply_checks(en, keyed_segments(segments, clean_text), context.glossary)
+    errors = apply_checks(en, keyed_segments(segments, clean_text), context.glossary)
     zh = _merged(work.zh, export_catalog(job.article, segments, "zh_Hans", __version__))
     en_data, zh_data = _rendered(en, work.en, work.en_raw), _rendered(zh, work.zh, work.zh_raw)
     assert work.en_seen is not None and work.zh_seen is not None
@@ -240,14 +235,23 @@ def _write(work: _Work, context: RunContext) -> ArticleReport:
         if file_digest(job.folder / name) != digest(data):
             write_bytes_atomic(job.folder / name, data)
         written[name] = data
-    report.files = [job.folder / name for name in written]
     keys = tuple(sentence_key(s.text) for s in segments)
     files = {name: digest(data) for name, data in written.items()}
-    write_state(job.folder, FolderState(job.inputs, keys, files, report.errors))
+    write_state(job.folder, FolderState(job.inputs, keys, files, errors))
     context.written.append(
         Written(job.folder / "en.po", job.article.id, article_rows(en, zh), written_digest(en_data, zh_data))
     )
-    return report
+    return ArticleReport(
+        job.article,
+        job.folder,
+        page=job.page,
+        sentences=len(segments),
+        from_mt=sum(s.origin is Origin.MT for s in segments),
+        from_tm=sum(s.origin in (Origin.TM_EXACT, Origin.TM_FUZZY) for s in segments),
+        kept=sum(s.origin is Origin.NONE for s in segments) if work.en is not None else 0,
+        errors=errors,
+        files=tuple(job.folder / name for name in written),
+    )
 
 
 def _merged(existing: polib.POFile | None, fresh: polib.POFile) -> polib.POFile:

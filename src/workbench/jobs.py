@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Protocol
 
@@ -49,7 +49,7 @@ class ArticleJob:
     sentences: int = 0
 
 
-@dataclass
+@dataclass(frozen=True)
 class ArticleReport:
     article: Article
     folder: Path
@@ -61,7 +61,7 @@ class ArticleReport:
     errors: int = 0  # entries with QA errors in en.po as written (or as left, when skipped)
     skipped: bool = False  # nothing changed since the last run: no file was read or written
     failure: str | None = None  # why the article was not written (its files were left as they were)
-    files: list[Path] = field(default_factory=list)
+    files: tuple[Path, ...] = ()
 
 
 class Progress(Protocol):
