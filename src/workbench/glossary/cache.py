@@ -44,7 +44,10 @@ def load_cached(path: Path, parse: Callable[[], tuple[GlossaryEntry, ...]]) -> G
         data = path.read_bytes()
     except OSError:
         return Glossary(parse(), source=path)  # ``parse`` names what is wrong with the path
-    key = _key(data)
+    code = _code_key()
+    if code is None:
+        return Glossary(parse(), source=path)
+    key = hashlib.sha256(code + hashlib.sha256(data).digest()).digest()
     stored = _read(cache_path(path), key)
     if stored is not None:
         columns, indexes = stored
@@ -78,24 +81,28 @@ def _fields(entry: GlossaryEntry) -> tuple[object, ...]:
     )
 
 
-def _key(data: bytes) -> bytes:
-    return hashlib.sha256(_code_key() + hashlib.sha256(data).digest()).digest()
-
-
 @lru_cache(maxsize=1)
-def _code_key() -> bytes:
-    """What the cached rows and indexes were computed by: this Python, every module of the workbench (a
-    change to how a row is read or an index built must not be served from an old cache), OpenCC."""
+def _code_key() -> bytes | None:
+    """What the cached rows and indexes were computed by: this Python, the workbench's version and every
+    module of it (a change to how a row is read or an index built must not be served from an old cache),
+    OpenCC. None, and no cache, where the code cannot be read to tell."""
     import workbench
 
-    digest = hashlib.sha256(_FORMAT + sys.version.encode())
+    digest = hashlib.sha256(_FORMAT + sys.version.encode() + workbench.__version__.encode())
     package = Path(workbench.__file__).parent
-    for module in sorted(package.rglob("*.py")):
-        digest.update(module.relative_to(package).as_posix().encode() + b"\0" + module.read_bytes())
-    spec = importlib.util.find_spec("opencc")
-    if spec is not None and spec.origin:
+    try:
+        modules = sorted(package.rglob("*.py"))
+        for module in modules:
+            digest.update(module.relative_to(package).as_posix().encode() + b"\0" + module.read_bytes())
+        spec = importlib.util.find_spec("opencc")
+        if spec is None or not spec.origin:
+            return None
         stat = os.stat(spec.origin)
-        digest.update(f"{spec.origin} {stat.st_mtime_ns} {stat.st_size}".encode())
+    except OSError:
+        return None
+    if not modules:
+        return None  # run from a zip archive: nothing to tell one build from another
+    digest.update(f"{spec.origin} {stat.st_mtime_ns} {stat.st_size}".encode())
     return digest.digest()
 
 
