@@ -1,11 +1,13 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+from conftest import SEED
 from workbench.cli import _register, app
 from workbench.errors import InputError
 from workbench.model import ParagraphKind
@@ -154,7 +156,17 @@ def test_translate_and_segment_exit_2_on_a_page_without_articles_and_write_no_fi
         "workbench: page.txt: no article found (only section labels, tags or the subscription footer); "
         "give a page with at least one Chinese article"
     ]
-    written = [
-        p for p in tmp_path.rglob("*") if p.is_file() and p.name not in ("page.txt", ".workbench.lock")
-    ]
-    assert written == []
+    # Not even the translations folder or its lock file: the page is refused before the run starts.
+    assert [p.name for p in tmp_path.rglob("*")] == ["page.txt"]
+
+
+def test_a_page_without_articles_among_good_ones_stops_the_run_before_any_write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(SEED, tmp_path / "good.txt")
+    (tmp_path / "junk.txt").write_text(f"{FOOTER_LINE}\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["translate", "good.txt", "junk.txt", "--no-mt"])
+    assert result.exit_code == 2
+    assert "junk.txt: no article found" in result.stderr
+    assert not (tmp_path / "translations").exists()

@@ -153,6 +153,8 @@ def translate_pages(
     options = options or TranslateOptions()
     progress = progress or Quiet()
     pages = [read_page(p) for p in page_paths(paths)]
+    # Split before the lock: a page with no article is refused before the folder is created or locked.
+    articles = [split_page(page.text, page.path) for page in pages]
     glossary = load_glossary_for(options.glossary)
     context = RunContext(options, glossary, engine=engine, progress=progress)
     report = RunReport(pages=[PageReport(page) for page in pages], model_missing=context.model_missing)
@@ -163,7 +165,7 @@ def translate_pages(
         report.notes.append("no glossary (glossary.csv here, or --glossary PATH): no name hints or checks")
 
     with folder_lock(options.out_dir, wait=options.wait, on_wait=progress.note):
-        jobs, settled = plan(pages, context)
+        jobs, settled = plan(articles, context)
         for done in settled:
             report.pages[done.page].articles.append(done)
         progress.begin(len(jobs) + len(settled), sum(j.sentences for j in jobs))
@@ -178,13 +180,15 @@ def translate_pages(
     return report
 
 
-def plan(pages: Sequence[Page], context: RunContext) -> tuple[list[ArticleJob], list[ArticleReport]]:
-    """The articles of ``pages`` with their folders: those to write, and the reports of the others
+def plan(
+    pages: Sequence[Sequence[Article]], context: RunContext
+) -> tuple[list[ArticleJob], list[ArticleReport]]:
+    """The articles of each page with their folders: those to write, and the reports of the others
     (unchanged since the last run, or with a file where their folder belongs)."""
     out_dir = context.options.out_dir
     found: list[tuple[int, Article, list[str], str]] = []
-    for index, page in enumerate(pages):
-        for article in split_page(page.text, page.path):
+    for index, page_articles in enumerate(pages):
+        for article in page_articles:
             segments = list(sentences_of(article))
             keys = [sentence_key(s.text) for s in segments]
             found.append((index, article, keys, context.content_digest(article, segments)))
