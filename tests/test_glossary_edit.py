@@ -193,3 +193,24 @@ def test_deepl_entries_are_unique_two_column_lines() -> None:
 def test_unknown_format() -> None:
     with pytest.raises(InputError, match="tbx"):
         export_glossary(SMALL, "xlsx")
+
+
+def test_add_never_writes_over_a_save_made_while_it_worked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workbench.errors import WorkbenchError
+    from workbench.glossary import edit
+
+    path = tmp_path / "glossary.csv"
+    path.write_text(HEADER + "\n華興資本控股,华兴资本控股,China Renaissance,,1911.HK,company,,\n")
+    saved = path.read_text(encoding="utf-8") + "騰訊控股,腾讯控股,Tencent,,0700.HK,company,,\n"
+    real = edit.conflicts
+
+    def save_meanwhile(*args: object) -> list[str]:
+        path.write_text(saved, encoding="utf-8")
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(edit, "conflicts", save_meanwhile)
+    with pytest.raises(WorkbenchError, match="changed on disk"):
+        add_entry(path, new_entry("周大福珠寶集團", "Chow Tai Fook Jewellery", tickers=["1929.HK"]))
+    assert path.read_text(encoding="utf-8") == saved

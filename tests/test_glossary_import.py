@@ -305,3 +305,26 @@ def test_a_vendor_company_listed_in_two_markets_is_one_row_with_both_codes(tmp_p
     (entry,) = load_glossary(glossary).entries
     assert entry.tickers == ("3660.HK", "QFIN.US")
     assert run("check", "--glossary", str(glossary)).exit_code == 0
+
+
+def test_an_editor_save_during_an_import_is_never_written_over(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workbench.glossary import merge
+
+    write_pair(tmp_path / "list", MARKET)
+    glossary = tmp_path / "glossary.csv"
+    glossary.write_text(HEADER + "\n華興資本控股,华兴资本控股,China Renaissance,,1911.HK,company,,\n")
+    saved = HEADER + "\n華興資本控股,华兴资本控股,China Renaissance Holdings,,1911.HK,company,,\n"
+    real = merge._conversions
+
+    def save_meanwhile(*args: object) -> dict[str, str]:
+        # The editor saves in Excel after the import has read the file and before it writes.
+        glossary.write_text(saved, encoding="utf-8")
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(merge, "_conversions", save_meanwhile)
+    result = import_hkex(tmp_path / "list", glossary)
+    assert result.exit_code == 2
+    assert "glossary.csv: changed on disk" in result.stderr
+    assert glossary.read_text(encoding="utf-8") == saved

@@ -16,7 +16,7 @@ from workbench.errors import GlossaryError
 from workbench.glossary.core import Glossary, names_of
 from workbench.glossary.csvfile import BOM, COLUMNS, TYPES, RawFile, format_rows, parse_rows, read_raw
 from workbench.model import GlossaryEntry
-from workbench.textio import write_bytes_atomic
+from workbench.safeio import Seen, digest, replace_unless_changed
 
 
 def new_entry(
@@ -93,7 +93,7 @@ def add_entry(path: str | Path, entry: GlossaryEntry) -> GlossaryEntry:
     p = Path(path)
     if not p.exists():
         text = format_rows([entry], header=True)
-        write_bytes_atomic(p, text.encode("utf-8"))
+        replace_unless_changed(text.encode("utf-8"), Seen(p, None))
         return _with_row(entry, 2)
     raw = read_raw(p)
     glossary = Glossary(parse_rows(raw, str(p)), source=p)
@@ -102,9 +102,14 @@ def add_entry(path: str | Path, entry: GlossaryEntry) -> GlossaryEntry:
         raise GlossaryError(f"{p}: not added: {'; '.join(reasons)}; edit that row instead")
     new_text = appended(raw, format_like(raw, [entry]))
     data = (BOM if raw.bom else b"") + new_text.encode("utf-8")
-    write_bytes_atomic(p, data)
+    replace_unless_changed(data, seen_as_read(p, raw))
     row = raw.text.rstrip("\r\n").count(raw.newline) + 2
     return _with_row(entry, row)
+
+
+def seen_as_read(path: Path, raw: RawFile) -> Seen:
+    """The glossary file as this command read it: a save in Excel meanwhile is never written over."""
+    return Seen(path, digest(raw.data))
 
 
 def format_like(raw: RawFile, entries: Sequence[GlossaryEntry]) -> str:

@@ -27,10 +27,10 @@ from pathlib import Path
 from workbench import tickers as tk
 from workbench.glossary.core import Glossary, names_of
 from workbench.glossary.csvfile import BOM, RawFile, format_rows, parse_rows, read_raw
-from workbench.glossary.edit import appended, format_like
+from workbench.glossary.edit import appended, format_like, seen_as_read
 from workbench.glossary.listing_names import reader_name, strip_marker
 from workbench.model import GlossaryEntry
-from workbench.textio import write_bytes_atomic
+from workbench.safeio import Seen, replace_unless_changed
 
 _NOTE = re.compile(
     r"^imported from (?P<source>.+?) \((?P<date>[^)]*)\) as (?P<english>.*) / (?P<chinese>[^/]*?); "
@@ -256,7 +256,7 @@ def _write(
 ) -> None:
     if raw is None:
         text = format_rows(added, header=True)
-        write_bytes_atomic(path, text.encode("utf-8"))
+        replace_unless_changed(text.encode("utf-8"), Seen(path, None))
         return
     # Lines as the CSV reader counts rows (\r\n, \r or \n), not str.splitlines, which also breaks at
     # characters such as U+2028 that may sit inside a value.
@@ -267,7 +267,7 @@ def _write(
     text = "".join(lines)
     if added:
         text = appended(replace(raw, text=text), format_like(raw, added))
-    write_bytes_atomic(path, (BOM if raw.bom else b"") + text.encode("utf-8"))
+    replace_unless_changed((BOM if raw.bom else b"") + text.encode("utf-8"), seen_as_read(path, raw))
 
 
 def normalise_code(raw: object) -> str | None:
