@@ -90,7 +90,7 @@ def test_any_mix_of_digits_and_units_is_read_and_checked_without_raising(source:
 def test_a_long_run_of_numerals_is_parsed_once_not_once_per_character(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import workbench.facts.chinese as chinese
+    import workbench.facts.zh_quantities as zh_quantities
 
     attempts: list[str] = []
 
@@ -98,7 +98,7 @@ def test_a_long_run_of_numerals_is_parsed_once_not_once_per_character(
         attempts.append(text)
         return parse_numeral(text)
 
-    monkeypatch.setattr(chinese, "parse_numeral", counted)
+    monkeypatch.setattr(zh_quantities, "parse_numeral", counted)
     facts = extract("收入" + "三十" * 1000 + "億元,其後收入3.08億元。")
     assert len(attempts) <= 3
     assert [f.english for f in facts] == ["308 million yuan"]

@@ -1,0 +1,335 @@
+"""Quantities in a Chinese sentence: amounts, prices, shares, counts, percentages, areas, multiples, points.
+
+A number is read with what stands around it in Hong Kong financial copy: a hedge before it (約, 逾), a
+currency before it (HK$, 人民幣) or a multiplier and unit after it (億元, 萬股, 個百分點), and a hedge after
+it (多, 以上). Two numbers joined by 至 or - that share a unit are one range, the lower bound borrowing the
+upper's multiplier (78億至117億元). Money with no multiplier in a clause after 報, 每股 or 股價 is a price,
+and the clause and sentence tell the currency of its plain 元 (per-share earnings and A shares are renminbi).
+Chinese numerals count only where they stand for a quantity, so 一個 or 三點 (three o'clock) yield nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from workbench.facts import render
+from workbench.facts.numerals import (
+    ARABIC,
+    BIG_CHARS,
+    DIGIT_CHARS,
+    SMALL_CHARS,
+    exact,
+    multiplier,
+    parse_numeral,
+)
+from workbench.facts.render import Style
+from workbench.model import Fact, FactKind
+
+_MU = r"[十百千]?(?:萬億|万亿|[萬万億亿兆])|[百千]"  # multipliers after an Arabic number
+_AR_EX = rf"(?:{ARABIC})(?:(?:{_MU})(?:(?:{ARABIC})(?:{_MU}))*)?"
+_CN_START = DIGIT_CHARS.replace("〇", "").replace("零", "") + "十拾"  # 零售 is retail, not zero
+_CN_EX = (
+    rf"[{_CN_START}][{DIGIT_CHARS}{SMALL_CHARS}{BIG_CHARS}]*"
+    rf"(?:點[{DIGIT_CHARS}]+[{BIG_CHARS}]*)?"
+)
+
+_QUALIFIERS = sorted((q for q in render.QUALIFIERS if q not in ("多", "餘", "余", "以上", "左右")), key=len)[
+    ::-1
+]
+_PRE_CURRENCY = {
+    "人民幣": "CNY", "人民币": "CNY", "RMB": "CNY", "港幣": "HKD", "港币": "HKD", "港元": "HKD",
+    "HK$": "HKD", "美元": "USD", "US$": "USD", "$": "HKD",  # Hong Kong copy writes HK$ as a bare $
+}  # fmt: skip
+_CURRENCY_UNITS = {
+    "元人民幣": "CNY", "元人民币": "CNY", "人民幣": "CNY", "人民币": "CNY", "元港幣": "HKD", "港元": "HKD",
+    "港幣": "HKD", "港币": "HKD", "港圓": "HKD", "蚊": "HKD", "美元": "USD", "美金": "USD", "歐元": "EUR",
+    "欧元": "EUR", "日圓": "JPY", "日元": "JPY", "英鎊": "GBP", "英镑": "GBP", "新台幣": "TWD", "台幣": "TWD",
+    "澳元": "AUD", "加元": "CAD", "新加坡元": "SGD", "元": "", "圓": "",
+}  # fmt: skip
+
+# (pattern, kind, unit code); tried in this order at the end of a number
+_UNITS: tuple[tuple[str, str, str], ...] = (
+    *((re.escape(word), "money", code) for word in sorted(_CURRENCY_UNITS, key=len, reverse=True)
+      for code in (_CURRENCY_UNITS[word],)),
+    (r"仙(?![人女境股])", "cents", "HKD"),  # 派息20仙: Hong Kong cents
+    (r"%", "percent", "%"),
+    (r"個百分點|个百分点|百分點|百分点", "percent", "pp"),
+    (r"個基點|个基点|基點|基点|點子", "percent", "bp"),
+    (
+        r"(?:[舊新旧]|[HAB]|內資|内资|普通|優先|优先|庫存|库存)?股(?![東东價价息市民權权評评神災灾本])",
+        "shares",
+        "shares",
+    ),
+    (r"平方米|平方公尺|平米|㎡", "area", "sqm"),
+    (r"平方英尺|平方呎|呎", "area", "sqft"),
+    (r"平方公里", "area", "sqkm"),
+    (r"人(?![民次])|名(?![額额單单義义字稱称次列])|位(?![數数元置])", "people", "people"),
+    (r"倍", "multiple", "x"),
+    (r"成(?![為为立員员本功交長长績绩果熟品份分效器型形都就了])", "tenths", "%"),
+    (r"點(?![鐘钟半\d分子])|点(?![钟半\d分子])", "points", "points"),
+)  # fmt: skip
+_UNIT_KINDS = {f"u{i}": (kind, code) for i, (_, kind, code) in enumerate(_UNITS)}
+_UNIT_RE = "|".join(f"(?P<u{i}>{pattern})" for i, (pattern, _, _) in enumerate(_UNITS))
+
+_QUANTITY = re.compile(
+    rf"(?P<q>{'|'.join(map(re.escape, _QUALIFIERS))})?"
+    rf"(?P<pc>{'|'.join(map(re.escape, sorted(_PRE_CURRENCY, key=len, reverse=True)))})?\s?"
+    rf"(?P<num>{_AR_EX}|{_CN_EX})"
+    rf"(?:(?P<more>[多餘余])(?P<mu2>{_MU})?)?"
+    rf"(?:{_UNIT_RE})?"
+    rf"(?P<post>以上|左右|多(?![個个家間间名位種种項项年月日天次約约了出於于達达少一些]))?"
+)
+_PERCENT_WORDS = re.compile(
+    rf"(?P<q>{'|'.join(map(re.escape, _QUALIFIERS))})?百分之(?P<num>{ARABIC}|[{DIGIT_CHARS}{SMALL_CHARS}點]+)"
+)
+_CONNECTOR = re.compile(r"\s?(?:至|到|-|~|—|–)\s?")
+_TIME_WORDS = ("上午", "下午", "晚上", "早上", "凌晨", "中午", "晚", "早")
+_PRICE_TRIGGERS = (
+    "報",
+    "报",
+    "每股",
+    "股價",
+    "股价",
+    "價",
+    "价",
+    "收",
+    "開",
+    "开",
+    "高見",
+    "低見",
+    "招股",
+    "配售",
+)
+_EARNINGS = ("盈利", "收益", "虧損", "亏损", "派息", "股息", "淨資產", "净资产", "派", "分紅", "分红")
+_RMB_CONTEXT = re.compile(r"A股|人民幣|人民币|內資股|内资股|滬股|深股|滬市|深市|\d港[元幣币]")
+_CLAUSE_BREAK = re.compile(r"[，。；,;：:、！？!?「」()]")
+
+
+@dataclass(frozen=True)
+class _Token:
+    start: int
+    end: int
+    value: Decimal
+    scale: str  # the trailing multiplier text (億, 千萬); a lower bound without one borrows it
+    kind: str | None  # money, percent, shares, area, people, multiple, tenths, points; None: bare number
+    unit: str
+    qualifier: str
+    chinese: bool
+    grouped: bool  # written with a thousands separator
+    big: bool  # carries a 萬, 億 or 兆 somewhere (二萬三)
+
+
+def quantity_facts(text: str, folded: str, style: Style) -> Iterator[Fact]:
+    for m in _PERCENT_WORDS.finditer(folded):
+        try:
+            value = parse_numeral(m.group("num"))
+        except ValueError:
+            continue
+        english = render.qualified(render.quantity(value, "%", style), m.group("q") or "")
+        yield Fact(
+            FactKind.PERCENT, text[m.start() : m.end()], m.start(), m.end(), english, exact(value), unit="%"
+        )
+
+    tokens = _merge_ranges(folded, list(_tokens(folded)))
+    for low, high in tokens:
+        fact = _fact(text, folded, low, high, style)
+        if fact is not None:
+            yield fact
+
+
+def _tokens(folded: str) -> Iterator[_Token]:
+    pos = 0
+    while True:
+        m = _QUANTITY.search(folded, pos)
+        if m is None:
+            return
+        token = _token(folded, m)
+        if token is None:
+            # Go on after the rejected numeral, not one character on: a numeral that cannot be read (數十億,
+            # 兩三百萬, a run of 20,000 digits) has no readable tail worth a fact, and retrying each tail
+            # would make a long run cost time quadratic in its length.
+            pos = max(m.end("num"), m.start() + 1)
+            continue
+        pos = m.end()
+        yield token
+
+
+def _token(folded: str, m: re.Match[str]) -> _Token | None:
+    raw = m.group("num")
+    pc = m.group("pc") or ""
+    lead = m.start("pc") if pc else m.start("num")
+    before = folded[lead - 1] if lead else ""
+    chinese = not raw[0].isdigit()
+    if before and (before in "0123456789.,_第" or (before.isascii() and before.isalpha())):
+        return None  # part of a code, a version (AI 2.0) or an ordinal (第3)
+    if chinese and before and before in "數数幾几每週周星期":
+        return None  # 數十億 is "billions", not one billion
+    more, mu2 = m.group("more") or "", m.group("mu2") or ""
+    unit_group = next((name for name in _UNIT_KINDS if m.group(name)), None)
+    kind, unit = _UNIT_KINDS[unit_group] if unit_group else (None, "")
+    try:
+        value = parse_numeral(raw)
+    except ValueError:
+        return None
+    scale = _scale(raw)
+    if mu2:
+        value *= multiplier(mu2)
+        scale = mu2
+
+    start, end = m.start(), m.end()
+    post = m.group("post") or ""
+    if kind is None:
+        # a bare number ends at its digits (and a 多 that a multiplier follows: 十多億)
+        end = m.end("mu2") if mu2 else m.end("num")
+        more = more if mu2 else ""
+        post = ""
+    if pc and kind not in (None, "money"):
+        start, pc = m.start("num"), ""
+    if pc:
+        kind = "money"
+        if not unit:
+            unit = _PRE_CURRENCY[pc]
+    qualifier = m.group("q") or more or post
+
+    if kind == "points":
+        ahead = folded[max(0, m.start() - 2) : m.start()]
+        if chinese or ahead.endswith(_TIME_WORDS):
+            return None
+    if kind == "cents":
+        if (chinese and value < 10) or pc:
+            return None
+        value, kind, scale = value / 100, "money", ""
+    if kind == "tenths":
+        if value > 10 or (chinese and not (len(raw) == 1 and 2 <= value <= 9)):
+            return None
+        value, kind = value * 10, "percent"
+    if (
+        chinese
+        and not any(ch in BIG_CHARS for ch in raw + mu2)
+        and (
+            kind is None
+            or kind == "points"
+            or (kind == "multiple" and value < 2)
+            or (kind in ("shares", "people", "area") and value < 10)
+        )
+    ):
+        return None  # 一個, 兩年, 三點 (three o'clock): Chinese numerals that are not a quantity
+    return _Token(
+        start=start,
+        end=end,
+        value=value,
+        scale=scale,
+        kind=kind,
+        unit=unit,
+        qualifier=qualifier,
+        chinese=chinese,
+        grouped="," in raw,
+        big=any(ch in BIG_CHARS for ch in raw + mu2),
+    )
+
+
+def _scale(raw: str) -> str:
+    """The trailing multiplier of a numeral (78億 → 億, 3千萬 → 千萬), which a range's lower bound borrows."""
+    pattern = rf"[十百千]?[{BIG_CHARS}]+$|[百千]$" if raw[0].isdigit() else rf"[{BIG_CHARS}]+$"
+    m = re.search(pattern, raw)
+    return m.group() if m and m.start() > 0 else ""
+
+
+def _merge_ranges(folded: str, tokens: list[_Token]) -> list[tuple[_Token | None, _Token]]:
+    """Pairs (lower, upper) for ranges such as 78億至117億元 and 3至4元; (None, token) for the rest."""
+    out: list[tuple[_Token | None, _Token]] = []
+    i = 0
+    while i < len(tokens):
+        low = tokens[i]
+        high = tokens[i + 1] if i + 1 < len(tokens) else None
+        if (
+            high is not None
+            and high.kind is not None
+            and _CONNECTOR.fullmatch(folded[low.end : high.start])
+            and (low.kind is None or (low.kind == high.kind and low.unit in ("", high.unit)))
+            and low.chinese == high.chinese
+            and low.qualifier not in ("多", "餘", "余")
+        ):
+            if not low.scale and high.scale:
+                low = replace(low, value=low.value * multiplier(high.scale))
+            out.append((low, high))
+            i += 2
+            continue
+        out.append((None, low))
+        i += 1
+    return out
+
+
+def _fact(text: str, folded: str, low: _Token | None, high: _Token, style: Style) -> Fact | None:
+    kind = high.kind
+    start = low.start if low else high.start
+    end = high.end
+    lower = low.value if low else None
+    if kind is None:
+        if not (high.big or high.grouped):
+            return None  # a bare 30 or 2024 says nothing checkable
+        fact_kind, unit = FactKind.COUNT, ""
+    elif kind == "money":
+        currency = high.unit or style.bare_yuan
+        fact_kind = FactKind.AMOUNT
+        if not high.scale and not (low and low.scale) and _is_price(folded, start):
+            fact_kind = FactKind.PRICE
+            if not high.unit:
+                currency = _price_currency(folded, start, style)
+        unit = currency
+    else:
+        fact_kind, unit = {
+            "percent": (FactKind.PERCENT, high.unit),
+            "shares": (FactKind.SHARES, "shares"),
+            "people": (FactKind.COUNT, "people"),
+            "area": (FactKind.AREA, high.unit),
+            "multiple": (FactKind.MULTIPLE, "x"),
+            "points": (FactKind.POINTS, "points"),
+        }[kind]
+
+    qualifier = (low.qualifier if low else "") or high.qualifier
+    if fact_kind in (FactKind.AMOUNT, FactKind.PRICE):
+        english = (
+            render.money_range(lower, high.value, unit, style)
+            if lower is not None
+            else render.money(high.value, unit, style)
+        )
+    elif lower is not None:
+        english = render.quantity_range(lower, high.value, unit, style)
+    else:
+        english = render.quantity(high.value, unit, style)
+    if lower is not None and low is not None and low.qualifier in ("多", "餘", "余"):
+        qualifier = ""
+    english = render.qualified(english, qualifier)
+    value, upper = (lower, high.value) if lower is not None else (high.value, None)
+    return Fact(fact_kind, text[start:end], start, end, english, exact(value), upper and exact(upper), unit)
+
+
+def _clause_before(folded: str, start: int) -> str:
+    window = folded[max(0, start - 10) : start]
+    breaks = list(_CLAUSE_BREAK.finditer(window))
+    return window[breaks[-1].end() :] if breaks else window
+
+
+def _is_price(folded: str, start: int) -> bool:
+    """A money figure with no multiplier after 報, 每股, 股價, 招股 ... is a price per share."""
+    clause = _clause_before(folded, start)
+    return any(trigger in clause for trigger in _PRICE_TRIGGERS)
+
+
+def _price_currency(folded: str, start: int, style: Style) -> str:
+    """The currency of a price in plain 元.
+
+    Per-share earnings and dividends of mainland companies are in renminbi, and a sentence that writes 港元
+    for one price and plain 元 for another (每股50.03元，相當於每股55.49港元) means renminbi by contrast;
+    otherwise a quoted price in Hong Kong market text is HK$.
+    """
+    clause = _clause_before(folded, start)
+    if "每股" in clause and any(word in clause for word in _EARNINGS):
+        return style.bare_yuan
+    if _RMB_CONTEXT.search(folded):
+        return "CNY"
+    return style.bare_yuan_price
