@@ -30,8 +30,8 @@ from typer.testing import CliRunner
 from workbench.cli import model as model_cli
 from workbench.errors import ModelError
 from workbench.mt import Translation, find_package, load_engine
+from workbench.mt import archive as archive_mod
 from workbench.mt import engine as engine_mod
-from workbench.mt import package as package_mod
 from workbench.mt.engine import ArgosEngine, decoding_cap, is_repetitive, resolve_device
 from workbench.mt.install import install, install_archive
 from workbench.mt.package import packages_dir, resolve
@@ -334,7 +334,7 @@ def test_link_members_and_oversized_archives_are_refused(
     assert "symbolic link" in _one_line(err)
 
     good = _archive(tmp_path / "good.argosmodel", _valid_members(zt_package))
-    monkeypatch.setattr(package_mod, "MAX_UNPACKED_BYTES", 1000)
+    monkeypatch.setattr(archive_mod, "MAX_UNPACKED_BYTES", 1000)
     with pytest.raises(ModelError) as err:
         install_archive(good)
     assert "refusing to unpack" in _one_line(err)

@@ -21,15 +21,13 @@ from pathlib import Path
 from typing import Any
 
 from workbench.errors import ModelError
+from workbench.mt.archive import check_archive, extract_checked, open_archive
 from workbench.mt.package import (
     METADATA,
     MODEL_DIR,
     MODEL_FILE,
     SENTENCEPIECE,
     ArgosPackage,
-    check_archive,
-    extract_checked,
-    open_archive,
     packages_dir,
     read_package,
 )
