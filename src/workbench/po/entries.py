@@ -12,12 +12,14 @@ line number by every command alike, never read leniently by one of them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import polib
 
+from workbench.model import Severity
 from workbench.po.export import DRAFT_MARK, PROVENANCE, QA_PREFIX, fingerprint, qa_line
 from workbench.po.files import load_po
 
@@ -26,6 +28,12 @@ if TYPE_CHECKING:
 
 FUZZY = "fuzzy"
 ARTICLE_FIELD = "X-Workbench-Article"
+
+# What ``qa_line`` writes: ``QA: error amount-wrong: ...``. The prefix alone is not enough: a reviewer's
+# own "QA: checked with the desk" is theirs and must survive every run.
+_QA_LINE = re.compile(
+    rf"^{re.escape(QA_PREFIX)}(?:{'|'.join(re.escape(s.value) for s in Severity)}) [\w-]+: "
+)
 
 
 def is_reviewed(entry: polib.POEntry) -> bool:
@@ -66,12 +74,17 @@ def load_po_if_present(path: Path) -> polib.POFile | None:
 
 def reviewer_lines(tcomment: str | None) -> list[str]:
     """The translator comments a reviewer wrote: every line that is not a workbench QA line, blanks kept."""
-    return [line for line in comment_lines(tcomment) if not line.startswith(QA_PREFIX)]
+    return [line for line in comment_lines(tcomment) if not is_qa_line(line)]
 
 
 def qa_lines(tcomment: str | None) -> list[str]:
     """The workbench's QA lines among the translator comments."""
-    return [line for line in comment_lines(tcomment) if line.startswith(QA_PREFIX)]
+    return [line for line in comment_lines(tcomment) if is_qa_line(line)]
+
+
+def is_qa_line(line: str) -> bool:
+    """Whether a translator-comment line is one of the workbench's QA findings, not a reviewer's words."""
+    return _QA_LINE.match(line) is not None
 
 
 def with_qa_lines(tcomment: str | None, qa: Iterable[str]) -> str:
