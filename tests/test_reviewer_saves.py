@@ -11,6 +11,7 @@ import polib
 import pytest
 
 from conftest import GLOSSARY, SEED, TEST_MODEL
+from workbench.po import with_qa_lines
 
 BRIEF = "1318-hk-cfd858"
 
@@ -51,3 +52,44 @@ def test_a_reviewer_comment_that_starts_with_qa_is_kept(translated: Path) -> Non
     kept = next(e for e in polib.pofile(str(path)) if e.msgid == entry.msgid and not e.obsolete)
     assert kept.msgstr == entry.msgstr and not kept.fuzzy
     assert kept.tcomment.split("\n")[: len(own)] == own
+
+
+def test_qa_lines_an_editor_wrapped_leave_nothing_behind(translated: Path) -> None:
+    """polib (and scripts built on it) wrap long comments at 78 columns; the next run must not take the
+    tail of a wrapped finding for a reviewer's comment and keep it, one more stray line per save."""
+    folder = translated / "translations"
+    as_written = {path: comments(path) for path in folder.glob("*/en.po")}
+    wrapped = [line for lines in as_written.values() for line in lines if line.startswith("# QA: ")]
+    assert any(len(line) > 78 and "-" in line[70:] for line in wrapped)  # breaks at a hyphen too
+    for _ in range(2):
+        for path in as_written:
+            polib.pofile(str(path)).save(str(path))  # polib's default wrapwidth: 78
+        rerun = translate(translated)
+        assert rerun.returncode == 0, rerun.stderr
+    assert {path: comments(path) for path in as_written} == as_written
+
+
+def comments(path: Path) -> list[str]:
+    return [line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("#")]
+
+
+def test_only_the_tail_of_a_finding_that_still_holds_is_taken_for_ours() -> None:
+    finding = (
+        "QA: error amount-missing: amount 約7.52億元 (about 752 million yuan) is missing from the translation"
+    )
+    saved = "\n".join(
+        [
+            "Ask the desk",
+            "QA: error amount-missing: amount 約7.52億元 (about 752 million yuan) is missing",
+            "from the translation",
+            "QA: error old-check: a finding that no",
+            "longer holds",
+            "from the translation",  # the reviewer's own line, equal to a tail by chance
+        ]
+    )
+    assert with_qa_lines(saved, [finding]).split("\n") == [
+        "Ask the desk",
+        "longer holds",
+        "from the translation",
+        finding,
+    ]

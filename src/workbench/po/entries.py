@@ -88,8 +88,39 @@ def is_qa_line(line: str) -> bool:
 
 
 def with_qa_lines(tcomment: str | None, qa: Iterable[str]) -> str:
-    """``tcomment`` with its QA lines replaced by ``qa``; the reviewer's own lines stay first, unchanged."""
-    return "\n".join([*reviewer_lines(tcomment), *qa])
+    """``tcomment`` with its QA lines replaced by ``qa``; the reviewer's own lines stay first, unchanged.
+
+    An editor that wraps comments (polib at 78 columns) splits a long QA line in two or more; the tail
+    lines no longer look like QA and would be kept as a reviewer's, one more stray line per save. A tail
+    is recognised when the lines joined back give one of ``qa`` exactly: the finding still holds, so the
+    same text is being written again. A finding that changed leaves its tail, as a reviewer's line would be
+    left, since nothing tells the two apart.
+    """
+    new = list(qa)
+    lines = comment_lines(tcomment)
+    ours = set(_wrapped_qa_tails(lines, {_unspaced(line) for line in new}))
+    kept = [line for index, line in enumerate(lines) if index not in ours and not is_qa_line(line)]
+    return "\n".join([*kept, *new])
+
+
+def _wrapped_qa_tails(lines: Sequence[str], qa: set[str]) -> Iterator[int]:
+    """The indexes of lines that continue a QA line an editor wrapped into a line of ``qa`` (unspaced)."""
+    for head, line in enumerate(lines):
+        joined = _unspaced(line)
+        if not is_qa_line(line) or joined in qa:
+            continue
+        for tail in range(head + 1, len(lines)):
+            if not lines[tail] or is_qa_line(lines[tail]):
+                break
+            joined += _unspaced(lines[tail])
+            if joined in qa:
+                yield from range(head + 1, tail + 1)
+                break
+
+
+def _unspaced(text: str) -> str:
+    # Wrapping drops the space at a break, or breaks after a hyphen with none ("non-" / "performing").
+    return "".join(text.split())
 
 
 def set_findings(entry: polib.POEntry, findings: Sequence[Finding]) -> None:

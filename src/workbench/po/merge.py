@@ -158,7 +158,7 @@ def _carry(old: polib.POEntry, new: polib.POEntry, *, changed: bool) -> polib.PO
         msgid=new.msgid,
         comment=_comment(old, new, kept_draft=bool(old.msgstr) and not refresh),
         occurrences=list(new.occurrences),
-        tcomment=with_qa_lines(old.tcomment, qa_lines(new.tcomment)),
+        tcomment=_translator_comments(old, new),
     )
     old_fuzzy = FUZZY in old.flags
     if old.msgstr and not refresh:
@@ -190,6 +190,16 @@ def _carry(old: polib.POEntry, new: polib.POEntry, *, changed: bool) -> polib.PO
     others = _unique(flag for flag in old.flags + new.flags if flag != FUZZY)
     entry.flags = ([FUZZY] if fuzzy else []) + others
     return entry
+
+
+def _translator_comments(old: polib.POEntry, new: polib.POEntry) -> str:
+    """The reviewer's comments of ``old`` with the fresh QA lines.
+
+    A fresh catalog without QA lines has not been checked yet: the old ones stay for the checks that run
+    after the merge to replace, since only with both at hand is a QA line an editor wrapped recognised.
+    """
+    fresh = qa_lines(new.tcomment)
+    return with_qa_lines(old.tcomment, fresh) if fresh else str(old.tcomment or "")
 
 
 def _comment(old: polib.POEntry, new: polib.POEntry, *, kept_draft: bool) -> str:
