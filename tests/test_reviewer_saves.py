@@ -16,9 +16,9 @@ from workbench.po import with_qa_lines
 BRIEF = "1318-hk-cfd858"
 
 
-def translate(folder: Path) -> subprocess.CompletedProcess[str]:
+def translate(folder: Path, *options: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "workbench", "translate", SEED.name, "--model", str(TEST_MODEL)],
+        [sys.executable, "-m", "workbench", "translate", SEED.name, "--model", str(TEST_MODEL), *options],
         cwd=folder,
         capture_output=True,
         text=True,
@@ -93,3 +93,22 @@ def test_only_the_tail_of_a_finding_that_still_holds_is_taken_for_ours() -> None
         "from the translation",
         finding,
     ]
+
+
+def test_machine_drafts_saved_by_a_narrow_editor_are_still_known_as_untouched(translated: Path) -> None:
+    """Wrapped at 40 columns, the ``mt:`` note's draft fingerprint lands on a line of its own; the note must
+    come back whole, and the drafts nobody edited must still give way to ``--refresh-mt``."""
+    folder = translated / "translations"
+    as_written = {path: comments(path) for path in folder.glob("*/en.po")}
+    for path in as_written:
+        po = polib.pofile(str(path))
+        po.wrapwidth = 40
+        po.save(str(path))
+    assert any(line.startswith("#. draft:") for path in as_written for line in comments(path))
+
+    refreshed = translate(translated, "--refresh-mt")
+
+    assert refreshed.returncode == 0, refreshed.stderr
+    assert {path: comments(path) for path in as_written} == as_written
+    drafts = sum(line.startswith("#. mt: score ") for lines in as_written.values() for line in lines)
+    assert f"{drafts} machine drafts" in refreshed.stderr

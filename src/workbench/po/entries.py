@@ -22,6 +22,7 @@ import polib
 from workbench.model import Severity
 from workbench.po.export import DRAFT_MARK, PROVENANCE, QA_PREFIX, fingerprint, qa_line
 from workbench.po.files import load_po
+from workbench.po.keys import POSITION_NOTE
 
 if TYPE_CHECKING:
     from workbench.model import Finding
@@ -29,10 +30,13 @@ if TYPE_CHECKING:
 FUZZY = "fuzzy"
 ARTICLE_FIELD = "X-Workbench-Article"
 
+# How every extracted comment (``#.``) the workbench writes begins.
+_EXTRACTED_HEADS = (POSITION_NOTE, "kind:", "glossary:", "fact:", *PROVENANCE)
+
 # What ``qa_line`` writes: ``QA: error amount-wrong: ...``. The prefix alone is not enough: a reviewer's
 # own "QA: checked with the desk" is theirs and must survive every run.
 _QA_LINE = re.compile(
-    rf"^{re.escape(QA_PREFIX)}(?:{'|'.join(re.escape(s.value) for s in Severity)}) [\w-]+: "
+    rf"^{re.escape(QA_PREFIX)}(?:{'|'.join(re.escape(s.value) for s in Severity)}) [\w-]+:(?: |$)"
 )
 
 
@@ -51,7 +55,26 @@ def untouched_machine_draft(entry: polib.POEntry) -> bool:
     if FUZZY not in entry.flags or not entry.msgstr:
         return False
     mark = f"{DRAFT_MARK}{fingerprint(entry.msgstr)}"
-    return any(line.startswith(PROVENANCE) and line.endswith(mark) for line in comment_lines(entry.comment))
+    return any(line.endswith(mark) for line in provenance_lines(entry.comment))
+
+
+def provenance_lines(comment: str | None) -> list[str]:
+    """The notes of where the msgstr came from (``mt:``, ``tm:``, ``opencc:``), whole.
+
+    An editor that wraps comments (polib) moves the end of a long note, with its draft fingerprint, to a
+    line of its own; read line by line, the note would be cut short for good and the draft taken for a
+    reviewer's. Every extracted comment the workbench writes starts with a known word, so any other line
+    continues the one before it.
+    """
+    notes: list[str] = []
+    for line in comment_lines(comment):
+        if notes and not line.startswith(_EXTRACTED_HEADS):
+            # Wrapping drops the space at the break, or breaks after a hyphen inside a word.
+            joint = "" if len(notes[-1]) > 1 and notes[-1][-1] == "-" and notes[-1][-2].isalnum() else " "
+            notes[-1] = f"{notes[-1]}{joint}{line}"
+        else:
+            notes.append(line)
+    return [note for note in notes if note.startswith(PROVENANCE)]
 
 
 def article_of(po: polib.POFile, path: Path) -> str:

@@ -20,6 +20,7 @@ from rapidfuzz import fuzz
 from workbench.po.entries import (
     FUZZY,
     comment_lines,
+    provenance_lines,
     qa_lines,
     reviewer_lines,
     untouched_machine_draft,
@@ -207,7 +208,7 @@ def _comment(old: polib.POEntry, new: polib.POEntry, *, kept_draft: bool) -> str
     if not kept_draft:
         return str(new.comment)
     fresh = [line for line in comment_lines(new.comment) if not line.startswith(PROVENANCE)]
-    kept = [line for line in comment_lines(old.comment) if line.startswith(PROVENANCE)]
+    kept = provenance_lines(old.comment)
     return "\n".join(fresh + kept)
 
 
