@@ -16,24 +16,19 @@ import argparse
 import random
 import shutil
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
-from workbench.report import write_report
-
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))  # the browser the review-site tests use
+
+from report_fixtures import launch_chromium  # noqa: E402
+from workbench.report import write_report  # noqa: E402
+
 EXAMPLE = ROOT / "translations"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 def example_articles() -> list[tuple[str, dict[str, str]]]:
@@ -118,7 +113,7 @@ def main() -> None:
         print(f"rebuilt with no PO file changed (as after translate) in {rebuild:.2f} s, {rebuilt.read} read")
 
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            browser = launch_chromium(p)
             page = browser.new_page()
             load_ms(page, small_site.out / "index.html", 1)  # start-up costs of the first page
             seed_ms = load_ms(page, small_site.out / "index.html", args.loads)

@@ -9,17 +9,20 @@ Needs Debian's chromium and Playwright (``pip install -e ".[dev]"``), and a CJK 
 
 from __future__ import annotations
 
+import sys
 import tempfile
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from workbench.glossary import load_glossary
-from workbench.report import write_report
-
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))  # the browser the review-site tests use
+
+from report_fixtures import launch_chromium  # noqa: E402
+from workbench.glossary import load_glossary  # noqa: E402
+from workbench.report import write_report  # noqa: E402
+
 ARTICLE = "sensetime-completes-reorg-to-focus-on-genai"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
 
 
 def main() -> None:
@@ -28,7 +31,7 @@ def main() -> None:
         site = write_report(ROOT / "translations", Path(work) / "report", glossary)
         page_of = {a.id: a.page for a in site.articles}
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+            browser = launch_chromium(p)
             page = browser.new_page(viewport={"width": 1400, "height": 900})
             page.goto((site.out / "index.html").as_uri())
             page.screenshot(path=str(ROOT / "docs" / "report-index.png"), full_page=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 from workbench.po import load_po, save_po
 
@@ -14,6 +15,24 @@ VARIED = "2408-hk-423d51"
 # Page text and reviewer comments an attacker could plant: each would run script if it became markup.
 SCRIPT = '<script>window.pwned = 1; document.title = "pwned";</script>'
 IMAGE = '"><img src=x onerror="window.pwned = 2; document.title = \'pwned\'">'
+
+# Debian's chromium, driven by Playwright (its own browser download cannot work here). No profile sync,
+# updates or background fetches: the page must work with no network at all.
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def launch_chromium(playwright: Any) -> Any:
+    """The browser the tests, the benchmark and the README's screenshots all use."""
+    return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
 
 
 def seed_tree(tmp_path: Path) -> Path:

@@ -17,22 +17,20 @@ from typing import Any
 
 import pytest
 
-from report_fixtures import IMAGE, SCRIPT, VARIED, counted, plant_hostile, seed_tree, vary
+from report_fixtures import (
+    CHROMIUM,
+    IMAGE,
+    SCRIPT,
+    VARIED,
+    counted,
+    launch_chromium,
+    plant_hostile,
+    seed_tree,
+    vary,
+)
 from workbench.report import write_report
 
 pytestmark = pytest.mark.browser
-
-CHROMIUM = Path("/usr/bin/chromium")
-# No profile sync, updates or background fetches: the page must work with no network at all.
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 def _missing(why: str) -> None:
@@ -50,7 +48,7 @@ def browser() -> Iterator[Any]:
     if not CHROMIUM.is_file():
         _missing(f"{CHROMIUM} is missing (apt-get install chromium)")
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        browser = launch_chromium(p)
         yield browser
         browser.close()
 
