@@ -56,6 +56,18 @@ def is_traditional(text: str) -> bool:
     return str(_to_traditional().convert(text)) == text
 
 
+def _pair_problems(where: str, label: str, keys: set[str], entry: Any, zh: str, en: str) -> list[str]:
+    """A company or figure must have exactly ``keys``, its Chinese in ``zh`` and its English in ``en``."""
+    if not isinstance(entry, dict) or set(entry) != keys:
+        return [f"{where}: {label} {entry!r} must have exactly {', '.join(sorted(keys))}"]
+    problems = []
+    if entry["zh"] not in zh:
+        problems.append(f"{where}: {label} {entry['zh']!r} is not in zh")
+    if entry["en"] not in en:
+        problems.append(f"{where}: {label} English {entry['en']!r} is not in en")
+    return problems
+
+
 def line_problems(number: int, line: str, listed: frozenset[int]) -> list[str]:
     """What is wrong with one line of the file, each as 'line N: ...'."""
     where = f"line {number}"
@@ -83,25 +95,15 @@ def line_problems(number: int, line: str, listed: frozenset[int]) -> list[str]:
         problems.append(f"{where}: zh is not one sentence as the workbench splits it")
     if not is_traditional(zh):
         problems.append(f"{where}: zh is not Traditional Chinese")
-    for company in item["companies"]:
-        if not isinstance(company, dict) or set(company) != {"zh", "code", "en"}:
-            problems.append(f"{where}: company {company!r} must have exactly zh, code and en")
-            continue
-        if company["zh"] not in zh:
-            problems.append(f"{where}: company {company['zh']!r} is not in zh")
-        if company["en"] not in en:
-            problems.append(f"{where}: company English {company['en']!r} is not in en")
-        code = company["code"]
-        if code and (not CODE.fullmatch(code) or int(code[:-3]) not in listed):
-            problems.append(f"{where}: company code {code!r} is not on the exchange's list")
-    for figure in item["figures"]:
-        if not isinstance(figure, dict) or set(figure) != {"zh", "en"}:
-            problems.append(f"{where}: figure {figure!r} must have exactly zh and en")
-            continue
-        if figure["zh"] not in zh:
-            problems.append(f"{where}: figure {figure['zh']!r} is not in zh")
-        if figure["en"] not in en:
-            problems.append(f"{where}: figure English {figure['en']!r} is not in en")
+    for label, keys, entries in (
+        ("company", {"zh", "code", "en"}, item["companies"]),
+        ("figure", {"zh", "en"}, item["figures"]),
+    ):
+        for entry in entries:
+            problems += _pair_problems(where, label, keys, entry, zh, en)
+            code = entry.get("code") if isinstance(entry, dict) else None
+            if code and (not CODE.fullmatch(code) or int(code[:-3]) not in listed):
+                problems.append(f"{where}: company code {code!r} is not on the exchange's list")
     return problems
 
 
