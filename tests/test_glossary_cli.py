@@ -233,4 +233,4 @@ def test_import_into_a_cr_only_glossary_keeps_its_line_ends(run: Invoke, tmp_pat
     assert result.exit_code == 0, result.output
     assert b"\n" not in path.read_bytes()
     entry = load_glossary(path).by_ticker("0700.HK")
-    assert entry is not None and entry.english == "Tencent Holdings Ltd"
+    assert entry is not None and entry.english == "Tencent" and "Tencent Holdings Ltd" in entry.notes

@@ -82,7 +82,8 @@ def test_import_hkex_writes_reader_names_simplified_tickers_and_provenance(tmp_p
     assert tencent.tickers == ("0700.HK", "80700.HK"), "the renminbi counter is the same company"
     assert (by_code["0020.HK"].traditional, by_code["0020.HK"].english) == ("商湯", "SenseTime")
     assert by_code["0005.HK"].simplified == "汇丰控股"
-    assert by_code["0001.HK"].english == "CKH Holdings"
+    assert by_code["0001.HK"].english == "CK Hutchison", "the press's name, from the shipped table"
+    assert "CKH Holdings" in by_code["0001.HK"].aliases, "the exchange's short name stays an accepted form"
     assert "HKEX list of securities (2026-11-30)" in tencent.notes and "check the English" in tencent.notes
     assert "0823.HK" not in by_code, "a REIT is not an equity"
     assert "13000.HK" not in by_code, "warrants are not companies"
@@ -122,10 +123,11 @@ def test_reimport_keeps_edits_adds_listings_updates_renames_and_reports_delisted
     write_pair(tmp_path / "old", MARKET)
     glossary = tmp_path / "glossary.csv"
     assert import_hkex(tmp_path / "old", glossary).exit_code == 0
-    # An editor corrects Tencent's English and adds an alias to HSBC.
+    # An editor corrects Tencent's English and adds a forbidden rendering to HSBC.
     text = glossary.read_text(encoding="utf-8")
+    assert "騰訊控股,腾讯控股,Tencent," in text and ",0005.HK,company,," in text
     text = text.replace("騰訊控股,腾讯控股,Tencent,", "騰訊控股,腾讯控股,Tencent Holdings,")
-    text = text.replace("滙豐控股,汇丰控股,HSBC Holdings,,", "滙豐控股,汇丰控股,HSBC Holdings,滙豐,")
+    text = text.replace(",0005.HK,company,,", ",0005.HK,company,Hongkong Bank,")
     glossary.write_text(text, encoding="utf-8")
     edited = {e.tickers[0]: e for e in load_glossary(glossary).entries}
 
@@ -242,7 +244,9 @@ def test_vendor_csv_with_its_own_column_names(tmp_path: Path) -> None:
     result = run(*args)
     assert result.exit_code == 0, result.output
     g = load_glossary(glossary)
-    assert g.by_ticker("0700.HK").english == "Tencent Holdings Ltd"  # type: ignore[union-attr]
+    tencent = g.by_ticker("0700.HK")
+    assert tencent is not None and tencent.english == "Tencent", "the press name is proposed"
+    assert "Tencent Holdings" in tencent.aliases and "as Tencent Holdings Ltd / 騰訊控股" in tencent.notes
     alibaba = g.by_ticker("9988.HK")
     assert alibaba is not None and (alibaba.english, alibaba.traditional) == ("Alibaba", "阿里巴巴")
     assert "vendor.csv (2026-11-02)" in alibaba.notes

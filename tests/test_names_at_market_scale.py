@@ -105,7 +105,7 @@ def test_forbidden_renderings_are_found_by_one_automaton_among_20000_entries(mar
 def test_a_company_named_saturday_or_october_is_neither(market: Glossary) -> None:
     text = "周六福(06168)周六公布，2024年十月稻田(09676)股價升3%。"
     hits, facts = names_and_facts(market, text)
-    assert [h.entry.english for h in hits] == ["Chowsixfook", "Shiyue Daotian"]
+    assert [h.entry.tickers for h in hits] == [("6168.HK",), ("9676.HK",)]
     dates = [f.english for f in facts if f.kind is FactKind.DATE]
     assert dates == ["Saturday", "2024"], "the 周六 of 周六福 is no Saturday; the 十月 of 十月稻田 no October"
     tickers = [f.tickers for f in facts if f.kind is FactKind.TICKER]
@@ -151,7 +151,7 @@ def test_glossary_check_at_market_size_reports_prefixes_as_information(market: G
 
 def test_find_at_market_size(market: Glossary) -> None:
     assert find(market, "chow tai fook")[0].entry.traditional == "周大福"
-    assert find(market, "周六福")[0].entry.english == "Chowsixfook"
+    assert find(market, "周六福")[0].entry.tickers == ("6168.HK",)
     assert find(market, "1929")[0].entry.traditional == "周大福"
 
 

@@ -84,14 +84,15 @@ def _fields(entry: GlossaryEntry) -> tuple[object, ...]:
 @lru_cache(maxsize=1)
 def _code_key() -> bytes | None:
     """What the cached rows and indexes were computed by: this Python, the workbench's version and every
-    module of it (a change to how a row is read or an index built must not be served from an old cache),
+    module and shipped word list of it (a change to how a row is read or an index built must not be served from an old cache),
     OpenCC. None, and no cache, where the code cannot be read to tell."""
     import workbench
 
     digest = hashlib.sha256(_FORMAT + sys.version.encode() + workbench.__version__.encode())
     package = Path(workbench.__file__).parent
     try:
-        modules = sorted(package.rglob("*.py"))
+        # The shipped word lists shape the match index as much as the code does.
+        modules = sorted([*package.rglob("*.py"), *package.glob("glossary/data/*")])
         for module in modules:
             digest.update(module.relative_to(package).as_posix().encode() + b"\0" + module.read_bytes())
         spec = importlib.util.find_spec("opencc")

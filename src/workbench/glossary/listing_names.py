@@ -21,13 +21,15 @@ ACRONYMS = frozenset(
     """
     AIA AAC ASM BAIC BOC BOE BYD CCB CGN CIMC CITIC CLP CMOC CNOOC COSCO CRRC CSOP CSPC CSSC ENN ESR ETF GAC
     HKEX HKT HKTV ICBC IGG II III IV MTR NIO NWS PCCW PICC REIT SITC SJM SMIC TCL UBS VI VII WH YOFC ZTE
+    AEON AMCO APAC BBMG BHCC CIFI CMON GOME IMAX SOHO YNBY ZCZL CHTC CNQC ISDN REPT SIIC YCIH
     """.split()  # noqa: SIM905 - a word list reads better than quoted strings
 )
 # Brands with their own casing.
 BRANDS = {
     word.upper(): word
     for word in """
-    SenseTime NetEase XPeng WuXi AppTec Trip.com JD.com iQIYI MiniMax ZhongAn WeRide Pony.ai HSBC
+    SenseTime NetEase XPeng WuXi AppTec Trip.com JD.com iQIYI MiniMax ZhongAn WeRide Pony.ai HSBC UBTech
+    SUNeVision HashKey MetaLight
     """.split()  # noqa: SIM905
 }
 # Abbreviations of the exchange's 15-character short names that a reader would not write.
@@ -44,9 +46,30 @@ ABBREVIATIONS = {
     "PPTY": "Property",
     "BK": "Bank",
     "MGT": "Management",
+    "RES": "Resources",
 }
+# Legal forms in a full name written in capitals, as a reader writes them.
+_LEGAL_CASE = {"CO": "Co", "LTD": "Ltd", "INC": "Inc", "PLC": "plc", "CORP": "Corp", "S.P.A": "S.p.A"}
 _LOWER = frozenset({"OF", "AND", "THE", "DE", "FOR", "IN", "ON", "AT"})
 _VOWELS = frozenset("AEIOUY")
+# Words of two or three letters that are words, not initials: English, and the syllables of Cantonese
+# romanisation that Hong Kong names are made of (LEE, KEE, HOP); Mandarin syllables are told by _PINYIN.
+_SHORT_WORDS = frozenset(
+    """
+    THE OF AND FOR IN ON AT TO BY AN AS OR DE LA LE DA DU DI NEW ONE TWO TEN TOP BIG RED SUN SKY SEA AIR OIL
+    GAS CAR BUS LAB BIO MED ART FUN JOY WIN PAY KEY BAY ACE AGE ALL ANY ARK BOX CUP DAY EYE FAR FIT FLY GEM
+    GO HOT ICE INK JET MAX NET NOW OAK OUR OUT PET POP PRO RAY RUN SEE SIX SOL TEA TEK TON TOY TWIN VAN VIA WAY
+    WAH WAI LEE KEE KAI HOP TAI YIP YAU TAK FAT FOK FOO FU HOI KAM KIN KIT KOK LOK LUK MAN MEI MUI NAM PAK PO
+    SAN SAI SIK SIU SUM TIN TSE TSO WAN WO WOO YAN YEE YIK YIU YUE YUK CHI KEI TAT HIP HO LI MA WU LAM LAU
+    LAI ON SHING CO LTD INC CORP PLC
+    """.split()  # noqa: SIM905
+)
+_PINYIN = re.compile(
+    r"(?:[BPMFDTNLGKHJQXRZCSYW]|ZH|CH|SH)?"
+    r"(?:A|O|E|I|U|AI|EI|AO|OU|AN|EN|ANG|ENG|ONG|ER|IA|IE|IAO|IU|IAN|IN|IANG|ING|IONG|UA|UO|UAI|UI|UAN|UN"
+    r"|UANG|UE)"
+)
+_WORD_PART = re.compile(r"^([(\[]*)(.*?)([)\],.;:]*)$")
 
 
 def strip_marker(name: str) -> str:
@@ -55,8 +78,10 @@ def strip_marker(name: str) -> str:
 
 
 def reader_name(name: str) -> str:
-    """The English name a reader expects for an exchange short name (TENCENT → Tencent, CKH HOLDINGS →
-    CKH Holdings, SENSETIME-W → SenseTime). A name already in mixed case is kept as written."""
+    """The English name a reader expects for a name the exchange writes in capitals (TENCENT → Tencent,
+    CKH HOLDINGS → CKH Holdings, SENSETIME-W → SenseTime, DAHON TECH (SHENZHEN) CO., LTD. → Dahon Tech
+    (Shenzhen) Co., Ltd., GOLDWIND SCIENCE&TECHNOLOGY → Goldwind Science & Technology). A name already in
+    mixed case is kept as written."""
     name = " ".join(strip_marker(name).split())
     if any(ch.islower() for ch in name):
         return name
@@ -65,17 +90,34 @@ def reader_name(name: str) -> str:
 
 
 def _word(word: str, *, first: bool) -> str:
+    head, core, tail = _WORD_PART.match(word).groups()  # type: ignore[union-attr]
+    if not core:
+        return word
+    return head + _core(core, first=first and not head) + tail
+
+
+def _core(word: str, *, first: bool) -> str:
     if word in BRANDS:
         return BRANDS[word]
     if word in ABBREVIATIONS:
         return ABBREVIATIONS[word]
+    if word.rstrip(".") in _LEGAL_CASE:
+        return _LEGAL_CASE[word.rstrip(".")] + word[len(word.rstrip(".")) :]
     if word in _LOWER and not first:
         return word.lower()
     if "-" in word:
-        return "-".join(_word(part, first=True) for part in word.split("-"))
+        return "-".join(_core(part, first=True) if part else part for part in word.split("-"))
+    if "&" in word:
+        parts = word.split("&")
+        if all(sum(ch.isalpha() for ch in part) >= 3 for part in parts):
+            # SCIENCE&TECHNOLOGY is two words; B&K, F&B and C&D are initials.
+            return " & ".join(_core(part, first=True) for part in parts)
+        return word
     letters = [ch for ch in word if ch.isalpha()]
     if word in ACRONYMS or (letters and len(letters) <= 5 and not _VOWELS & set(letters)):
         return word  # HSBC, CKH, BYD, JD: capitals are how a reader sees them
+    if len(letters) <= 3 and word not in _SHORT_WORDS and not _PINYIN.fullmatch(word):
+        return word  # CIG, JY, UJU: initials, not a word or a syllable
     if "'" in word:
         head, _, tail = word.partition("'")
         # L'OCCITANE → L'Occitane; MOMO'S → Momo's

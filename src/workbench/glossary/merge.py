@@ -111,16 +111,20 @@ class MergeReport:
 def listed_entry(
     listing: Listing, source: str, date: str, simplified: Mapping[str, str] | None = None
 ) -> GlossaryEntry:
-    """The glossary row an import writes for ``listing``: reader names, hk2s Simplified, provenance.
+    """The glossary row an import writes for ``listing``: its Chinese name, hk2s Simplified, the English
+    and the short names the press writes (``workbench.glossary.press_names``), provenance.
 
     ``simplified`` holds conversions already made (a whole list goes to OpenCC in one call)."""
+    from workbench.glossary.press_names import press_names
     from workbench.simplified import to_simplified
 
     traditional = strip_marker(listing.chinese)
+    names = press_names(listing.codes, listing.english, traditional)
     return GlossaryEntry(
         traditional=traditional,
         simplified=simplified[traditional] if simplified else to_simplified(traditional),
-        english=reader_name(listing.english),
+        english=names.english,
+        aliases=names.aliases,
         tickers=listing.codes,
         type="company",
         notes=f"imported from {source} ({date}) as {listing.english} / {listing.chinese}; {_NOTE_END}",
@@ -134,7 +138,10 @@ def _as_imported(entry: GlossaryEntry, simplified: Mapping[str, str]) -> tuple[s
         return None
     listing = Listing(entry.tickers, m.group("english"), m.group("chinese"))
     expected = listed_entry(listing, m.group("source"), m.group("date"), simplified)
-    if replace(entry, row=0) != expected:
+    row = replace(entry, row=0)
+    # A row imported before imports proposed press names (the reader name, no aliases) is untouched too.
+    earlier = replace(expected, english=reader_name(listing.english), aliases=())
+    if row != expected and row != earlier:
         return None
     return m.group("source"), m.group("date"), listing
 
@@ -158,7 +165,9 @@ def merge_list(path: Path, companies: CompanyList) -> MergeReport:
         fresh = listed_entry(listing, companies.source, companies.date, simplified)
         row = next((e for c in listing.codes if (e := glossary.by_ticker(c)) is not None), None)
         if row is None:
-            clash = next((e for form in names_of(fresh) if (e := glossary.by_name(form)) is not None), None)
+            # Only the company's own name: a short name another row shares is for the matcher to weigh.
+            own_names = dict.fromkeys(f for f in (fresh.traditional, fresh.simplified) if f)
+            clash = next((e for form in own_names if (e := glossary.by_name(form)) is not None), None)
             if clash is not None:
                 conflicts.append(
                     Conflict(
