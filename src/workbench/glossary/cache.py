@@ -84,8 +84,8 @@ def _fields(entry: GlossaryEntry) -> tuple[object, ...]:
 @lru_cache(maxsize=1)
 def _code_key() -> bytes | None:
     """What the cached rows and indexes were computed by: this Python, the workbench's version and every
-    module and shipped word list of it (a change to how a row is read or an index built must not be served from an old cache),
-    OpenCC. None, and no cache, where the code cannot be read to tell."""
+    module and shipped word list of it (a change to how a row is read or an index built must not be served
+    from an old cache), OpenCC. None, and no cache, where the code cannot be read to tell."""
     import workbench
 
     digest = hashlib.sha256(_FORMAT + sys.version.encode() + workbench.__version__.encode())

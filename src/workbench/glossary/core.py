@@ -47,10 +47,18 @@ def has_cjk(text: str) -> bool:
     return _CJK.search(text) is not None
 
 
-# Each name the matcher looks for with its entry's place and whether it is in Latin script; the lengths of
-# the names that begin with each pair of characters (or the one character of a one-character name),
-# longest first.
-_MatchIndex = tuple[dict[str, tuple[int, bool]], dict[str, tuple[int, ...]]]
+# Each name the matcher looks for with its entry's place, whether it is in Latin script and, for a name
+# matched only with a code after it, the places of every entry it may name; the lengths of the names that
+# begin with each pair of characters (or the one character of a one-character name), longest first; the
+# words that keep a short name from matching where they run into it (``data/not_names.txt``) and their
+# lengths.
+_MatchIndex = tuple[
+    dict[str, tuple[int, bool, tuple[int, ...]]], dict[str, tuple[int, ...]], dict[str, int], tuple[int, ...]
+]
+# A name this short or shorter is not matched where a word of ``not_names.txt`` runs into it.
+GUARDED_LENGTH = 3
+# A code in brackets right after a name: 騰訊(00700), 貪玩（09890.HK）, 周六福 (股份代號：6168).
+_CODE_AFTER = re.compile(r"\s?[(（]\s*([^()（）\n]{1,40}?)\s*[)）]")
 T = TypeVar("T")
 
 
@@ -173,11 +181,13 @@ class Glossary:
 
         Traditional and Simplified names and Chinese aliases (and their Simplified forms) are matched; a
         name in Latin script only where it stands as a whole word, so ``OpenAI`` does not fire inside
-        ``OpenAIX``.
+        ``OpenAIX``. A name two entries share, or one that is an ordinary word (周六, 貪玩), is matched only
+        with the code of one of them in brackets right after it (貪玩(09890)); so is a short name where a
+        word runs into it (恒生 in 恒生指數, 長和 in 增長和).
         """
         if not text or not self.entries:
             return ()
-        names, lengths = self.index("match", self._matcher)
+        names, lengths, blocks, block_lengths = self.index("match", self._matcher)
         entries = self.entries
         hits: list[TermHit] = []
         start, size = 0, len(text)
@@ -187,11 +197,19 @@ class Glossary:
                 found = names.get(text[start : start + length]) if start + length <= size else None
                 if found is None:
                     continue
-                place, latin = found
-                if latin and not _stands_alone(text, start, start + length):
+                place, latin, owners = found
+                end = start + length
+                if latin and not _stands_alone(text, start, end):
                     continue
-                hits.append(TermHit(entries[place], start, start + length, text[start : start + length]))
-                start += length
+                if owners or (
+                    length <= GUARDED_LENGTH and _runs_into_word(text, start, end, blocks, block_lengths)
+                ):
+                    coded = _coded_owner(text, end, owners or (place,), entries)
+                    if coded is None:
+                        continue
+                    place = coded
+                hits.append(TermHit(entries[place], start, end, text[start:end]))
+                start = end
                 break
             else:
                 start += 1
@@ -203,20 +221,67 @@ class Glossary:
         Not an Aho-Corasick automaton: building its trie of 36,000 Chinese names took longer than checking
         a whole page with them, while the two characters at a position rule out nearly every length
         before a single lookup, so a scan stays as cheap as the automaton's on a page.
+
+        An entry's own names (Traditional, Simplified) are claimed first, by the first entry that has them
+        (a second is a duplicate that ``glossary check`` reports; matching stays deterministic meanwhile);
+        an alias no entry has as its own name is matched alone only when one entry has it and it is no
+        ordinary word.
         """
+        from workbench.glossary.press_names import common_match_words, not_name_words
+
+        common = common_match_words()
         with bulk():
-            # The first entry to claim a name keeps it; a second one is a duplicate that ``glossary
-            # check`` reports, and matching must stay deterministic meanwhile.
-            claimed: dict[str, int] = {}
-            for place, keys in enumerate(all_match_keys(self.entries)):
+            own: dict[str, int] = {}
+            aliases: dict[str, list[int]] = {}
+            keyed = zip(self.entries, all_match_keys(self.entries), strict=True)
+            for place, (entry, keys) in enumerate(keyed):
                 for key in keys:
-                    claimed.setdefault(key, place)
-            names = {key: (place, not has_cjk(key)) for key, place in claimed.items()}
+                    if key == entry.traditional or key == entry.simplified:
+                        own.setdefault(key, place)
+                    else:
+                        holders = aliases.setdefault(key, [])
+                        if place not in holders:
+                            holders.append(place)
+            names: dict[str, tuple[int, bool, tuple[int, ...]]] = {}
+            for key, place in own.items():
+                coded = (place, *aliases.get(key, ())) if key in common else ()
+                names[key] = (place, not has_cjk(key), coded)
+            for key, holders in aliases.items():
+                if key in names:
+                    continue
+                shared = len(holders) > 1 or key in common
+                names[key] = (holders[0], not has_cjk(key), tuple(holders) if shared else ())
             by_start: dict[str, set[int]] = {}
             for key in names:
                 by_start.setdefault(key[:2], set()).add(len(key))
             lengths = {pair: tuple(sorted(sizes, reverse=True)) for pair, sizes in by_start.items()}
-        return names, lengths
+            blocks = dict.fromkeys(not_name_words(), 1)
+            block_lengths = tuple(sorted({len(word) for word in blocks}))
+        return names, lengths, blocks, block_lengths
+
+
+def _runs_into_word(text: str, start: int, end: int, blocks: dict[str, int], sizes: tuple[int, ...]) -> bool:
+    """Whether a word of ``blocks`` overlaps ``text[start:end]`` and reaches beyond it (增長和, 恒生指數)."""
+    for size in sizes:
+        for at in range(max(0, start - size + 1), min(end, len(text) - size + 1)):
+            if (at < start or at + size > end) and text[at : at + size] in blocks:
+                return True
+    return False
+
+
+def _coded_owner(
+    text: str, end: int, owners: tuple[int, ...], entries: Sequence[GlossaryEntry]
+) -> int | None:
+    """The place of the one of ``owners`` whose code is in brackets right after ``text[:end]``, if any."""
+    m = _CODE_AFTER.match(text, end)
+    if m is None:
+        return None
+    from workbench.facts.zh_tickers import _TICKER_LABEL as TICKER_LABEL
+
+    content = m.group(1)
+    label = TICKER_LABEL.match(content)
+    codes = {tk.normalise(part) for part in tk.split_list(content[label.end() :] if label else content)}
+    return next((place for place in owners if codes.intersection(entries[place].tickers)), None)
 
 
 def _stands_alone(text: str, start: int, end: int) -> bool:

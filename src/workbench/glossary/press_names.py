@@ -107,10 +107,30 @@ def vocabulary() -> Vocabulary:
     return Vocabulary(common, places, trades, generic)
 
 
+@lru_cache(maxsize=1)
+def common_match_words() -> frozenset[str]:
+    """The ordinary words of ``common_words.txt`` in Traditional and in Simplified, as the matcher sees
+    names in both scripts."""
+    from workbench.simplified import to_simplified_lines
+
+    common = sorted(vocabulary().common)
+    return frozenset([*common, *to_simplified_lines(common)])
+
+
+@lru_cache(maxsize=1)
+def not_name_words() -> tuple[str, ...]:
+    """The words of ``not_names.txt``: where one runs into a short name, the name is not matched alone."""
+    return tuple(dict.fromkeys(_words("not_names.txt")))
+
+
 def _words(name: str) -> list[str]:
     """The words of a shipped list: one or more a line, separated by spaces; ``#`` starts a comment."""
-    text = resources.files("workbench.glossary").joinpath("data", name).read_text(encoding="utf-8")
+    text = _data(name)
     return [word for line in text.splitlines() for word in line.split("#", 1)[0].split()]
+
+
+def _data(name: str) -> str:
+    return resources.files("workbench.glossary").joinpath("data", name).read_text(encoding="utf-8")
 
 
 def chinese_press_names(full: str) -> tuple[str, ...]:
@@ -181,7 +201,7 @@ def press_table() -> dict[str, PressEntry]:
     """``data/press_names.csv`` by ticker."""
     from workbench import tickers as tk
 
-    text = resources.files("workbench.glossary").joinpath("data", "press_names.csv").read_text(encoding="utf-8")
+    text = _data("press_names.csv")
     lines = [line for line in text.splitlines() if line and not line.startswith("#")]
     table: dict[str, PressEntry] = {}
     for row in csv.DictReader(io.StringIO("\n".join(lines))):
