@@ -9,7 +9,9 @@ from typing import TYPE_CHECKING, Annotated, Any, Protocol, runtime_checkable
 
 import typer
 
+from workbench.cli import glossary_import
 from workbench.cli._common import EXIT_FINDINGS, guarded, print_json, report_line
+from workbench.cli._glossary_options import GlossaryPath, JsonFlag
 
 if TYPE_CHECKING:
     from workbench.glossary.suggest import Translate
@@ -19,11 +21,7 @@ glossary_app = typer.Typer(
     help="Keep the company-name glossary (glossary.csv) correct: import, check, add, find, suggest, export.",
     no_args_is_help=True,
 )
-
-GlossaryPath = Annotated[
-    Path, typer.Option("--glossary", "-g", help="The glossary CSV file.", show_default=True)
-]
-JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+glossary_import.register(glossary_app)
 
 
 def _table(rows: list[list[str]], header: list[str]) -> None:
@@ -303,9 +301,6 @@ def export_command(
 
 
 def register(app: typer.Typer) -> None:
-    from workbench.cli import glossary_import
-
-    glossary_import.register(glossary_app)
     app.add_typer(glossary_app, name="glossary")
 
 

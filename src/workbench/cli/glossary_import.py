@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from workbench.cli._common import guarded, print_json, report_line
-from workbench.cli.glossary import GlossaryPath, JsonFlag
+from workbench.cli._glossary_options import GlossaryPath, JsonFlag
 
 if TYPE_CHECKING:
     from workbench.glossary.merge import MergeReport
@@ -70,14 +70,19 @@ def import_hkex_command(
 
 @guarded
 def import_command(
-    csv_file: Annotated[Path, typer.Argument(help="A vendor's list of companies as CSV.")],
-    code_column: Annotated[str, typer.Option(help="The column holding the stock code.")] = "code",
-    english_column: Annotated[str, typer.Option(help="The column holding the English name.")] = "english",
+    list_file: Annotated[
+        Path,
+        typer.Argument(
+            help="The exchange's Hyperlinks-to-Listed-Co.xlsx (or its JSON mirror), or a vendor's CSV."
+        ),
+    ],
+    code_column: Annotated[str, typer.Option(help="A CSV's column holding the stock code.")] = "code",
+    english_column: Annotated[str, typer.Option(help="A CSV's column holding the English name.")] = "english",
     chinese_column: Annotated[
-        str, typer.Option(help="The column holding the Traditional Chinese name.")
+        str, typer.Option(help="A CSV's column holding the Traditional Chinese name.")
     ] = "chinese",
     source: Annotated[
-        str | None, typer.Option(help="The list's name in the rows' notes [default: the file's name].")
+        str | None, typer.Option(help="A CSV list's name in the rows' notes [default: the file's name].")
     ] = None,
     date: Annotated[
         str | None, typer.Option(help="The list's date, YYYY-MM-DD [default: the file's modification date].")
@@ -85,23 +90,30 @@ def import_command(
     glossary: GlossaryPath = Path("glossary.csv"),
     as_json: JsonFlag = False,
 ) -> None:
-    """Import a vendor's list of companies (code, English and Chinese name columns), with the same rules
-    as import-hkex; codes missing from a vendor list are reported only for rows that list imported."""
+    """Import a list of companies with the same rules as import-hkex: the exchange's "Hyperlinks to Listed
+    Companies" workbook as it is downloaded (every listed company with its English and Chinese legal
+    names), its JSON mirror, or a vendor's CSV (code, English and Chinese name columns). Codes missing from
+    such a list are reported only for rows that list imported."""
     from workbench.errors import InputError
     from workbench.glossary.merge import merge_list
-    from workbench.glossary.vendor import read_vendor_csv
 
     if date is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
         raise InputError(f"--date {date!r}: write the list's date as YYYY-MM-DD")
+    if list_file.suffix.lower() in (".xlsx", ".json"):
+        from workbench.glossary.hyperlinks import read_hyperlinks
 
-    companies = read_vendor_csv(
-        csv_file,
-        code_column=code_column,
-        english_column=english_column,
-        chinese_column=chinese_column,
-        source=source,
-        date=date,
-    )
+        companies = read_hyperlinks(list_file, date)
+    else:
+        from workbench.glossary.vendor import read_vendor_csv
+
+        companies = read_vendor_csv(
+            list_file,
+            code_column=code_column,
+            english_column=english_column,
+            chinese_column=chinese_column,
+            source=source,
+            date=date,
+        )
     _report_import(merge_list(glossary, companies), as_json)
 
 

@@ -54,16 +54,65 @@ def _label(entry: GlossaryEntry) -> str:
 
 @check("duplicate-name", Severity.ERROR)
 def duplicate_names(glossary: Glossary) -> Iterator[Problem]:
+    """A company's own name (Traditional or Simplified) that another row also has, as its name or alias:
+    the matcher gives it to the first row, so the second is never found by it."""
     owners: dict[str, GlossaryEntry] = {}
     for entry in glossary.entries:
-        for form in names_of(entry):
-            key = name_key(form)
-            first = owners.setdefault(key, entry)
+        for form in _own_names(entry):
+            first = owners.setdefault(name_key(form), entry)
             if first is not entry:
                 yield Problem(
                     f"{form} is already a name of {_label(first)}; merge the rows or drop the name from one",
                     row=entry.row,
                 )
+    for entry in glossary.entries:
+        for alias in entry.aliases:
+            first = owners.get(name_key(alias))
+            if first is not None and first is not entry and first.row < entry.row:
+                yield Problem(
+                    f"alias {alias} is the name of {_label(first)}; drop it here or merge the rows",
+                    row=entry.row,
+                )
+
+
+def _own_names(entry: GlossaryEntry) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(f for f in (entry.traditional, entry.simplified) if f))
+
+
+@check("shared-alias", Severity.WARNING)
+def shared_aliases(glossary: Glossary) -> Iterator[Problem]:
+    """A short name two companies have as an alias (華潤 for every China Resources company): the matcher
+    takes it only with one of their codes after it, never alone."""
+    own = {name_key(form) for entry in glossary.entries for form in _own_names(entry)}
+    holders: dict[str, list[GlossaryEntry]] = defaultdict(list)
+    for entry in glossary.entries:
+        for alias in dict.fromkeys(name_key(a) for a in entry.aliases):
+            if alias not in own:
+                holders[alias].append(entry)
+    for entry in glossary.entries:
+        for alias in entry.aliases:
+            sharing = holders.get(name_key(alias), [])
+            if len(sharing) > 1 and sharing[0] is not entry:
+                yield Problem(
+                    f"alias {alias} is also an alias of {_label(sharing[0])}: it is matched only with one of "
+                    "their codes after it; drop it from the row it does not name in the press",
+                    row=entry.row,
+                )
+
+
+@check("no-chinese-name", Severity.WARNING)
+def no_chinese_name(glossary: Glossary) -> Iterator[Problem]:
+    """An imported row whose Chinese name is English: the list repeated the English in its Chinese column
+    (Hypebeast Limited), so Chinese copy never names the company that way."""
+    from workbench.glossary.merge import imported_from
+
+    for entry in glossary.entries:
+        if not has_cjk(entry.traditional) and imported_from(entry) is not None:
+            yield Problem(
+                f"{entry.traditional} has no Chinese name (the list repeats the English there); "
+                "write the name the Chinese press uses in traditional and keep the English as an alias",
+                row=entry.row,
+            )
 
 
 @check("duplicate-ticker", Severity.ERROR)

@@ -146,7 +146,8 @@ def _as_imported(entry: GlossaryEntry, simplified: Mapping[str, str]) -> tuple[s
     return m.group("source"), m.group("date"), listing
 
 
-def _source_of(entry: GlossaryEntry) -> str | None:
+def imported_from(entry: GlossaryEntry) -> str | None:
+    """The list a row was imported from, as its note says (edited since or not), or None."""
     m = _NOTE.match(entry.notes)
     return m.group("source") if m else None
 
@@ -253,7 +254,7 @@ def _delisted(glossary: Glossary, companies: CompanyList) -> Iterable[GlossaryEn
         hk_codes = [t for t in entry.tickers if t.endswith(".HK")]
         if not hk_codes or any(t in companies.all_codes for t in hk_codes):
             continue
-        if companies.complete or _source_of(entry) == companies.source:
+        if companies.complete or imported_from(entry) == companies.source:
             yield entry
 
 

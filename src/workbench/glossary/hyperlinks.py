@@ -1,0 +1,168 @@
+"""HKEXnews' "Hyperlinks to Listed Companies": every listed company's code and full legal names.
+
+The exchange publishes it as a workbook (``Hyperlinks-to-Listed-Co.xlsx``, linked from HKEXnews under
+"Other Useful Information"): a sheet per board (``Main Board (主板)``, ``GEM``), a dozen rows of title and
+notes, then one row per company: the stock code as a number, the English name, the Chinese name and the
+company's website. Public mirrors republish it as JSON (``[{"symbol": 1, "engName": ..., "zhName": ...,
+"url": ...}]``). Both are read here.
+
+The workbook's notes and headings above the table are not a fixed layout, so its columns are found by what
+they hold rather than by their headings: the column of stock codes, the column of Latin names, the column of
+Chinese names (the one where most names are Chinese: the exchange repeats the English there for a few dozen
+companies). A share class listed twice (太古股份有限公司'A' and 'B') is one company with both codes.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from workbench.errors import GlossaryError
+from workbench.glossary.merge import CompanyList, Listing, file_date, normalise_code
+
+SOURCE = "HKEX hyperlinks to listed companies"
+MAX_BYTES = 64 * 1024 * 1024  # the published workbook is under 1 MB; anything this big is not it
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_LATIN = re.compile(r"[A-Za-z]")
+_URL = re.compile(r"^(?:https?://|www\.)", re.IGNORECASE)
+_SHARE_CLASS = re.compile(r"\s*['‘’][AB]['‘’]\s*$")
+_SAMPLE = 200  # data rows looked at to tell the columns apart
+
+
+def read_hyperlinks(path: Path, date: str | None = None) -> CompanyList:
+    """The companies of the exchange's hyperlinks list, as the workbook (.xlsx) or its JSON mirror."""
+    if not path.is_file():
+        raise GlossaryError(f"{path}: no such file; pass the exchange's Hyperlinks-to-Listed-Co.xlsx")
+    if path.stat().st_size > MAX_BYTES:
+        raise GlossaryError(
+            f"{path}: {path.stat().st_size} bytes is far more than the exchange's list; check the file"
+        )
+    rows = _json_rows(path) if path.suffix.lower() == ".json" else _workbook_rows(path)
+    return companies(rows, date or file_date(path))
+
+
+def companies(rows: Iterable[tuple[str, str, str]], date: str) -> CompanyList:
+    """A ``CompanyList`` from (code, English, Chinese) rows; share classes of one company joined."""
+    by_company: dict[tuple[str, str], tuple[str, str, list[str]]] = {}
+    seen: set[str] = set()
+    unnamed: list[str] = []
+    for code, english, chinese in rows:
+        if code in seen:
+            continue
+        seen.add(code)
+        english, chinese = " ".join(english.split()), " ".join(chinese.split())
+        if not english or not chinese:
+            unnamed.append(code)
+            continue
+        key = (_SHARE_CLASS.sub("", english), _SHARE_CLASS.sub("", chinese))
+        by_company.setdefault(key, (key[0], key[1], []))[2].append(code)
+    listings = tuple(
+        Listing(tuple(sorted(codes, key=_order)), english, chinese)
+        for english, chinese, codes in by_company.values()
+    )
+    return CompanyList(
+        source=SOURCE,
+        date=date,
+        listings=tuple(sorted(listings, key=lambda item: _order(item.codes[0]))),
+        all_codes=frozenset(seen),
+        complete=False,  # companies only: REITs, funds and warrants are not on it
+        unnamed=tuple(unnamed),
+    )
+
+
+def _order(code: str) -> int:
+    return int(code.split(".")[0]) if code[0].isdigit() else 1 << 20
+
+
+def _json_rows(path: Path) -> list[tuple[str, str, str]]:
+    try:
+        data = json.loads(path.read_bytes())
+    except (ValueError, UnicodeDecodeError) as err:
+        raise GlossaryError(
+            f"{path}: cannot be read as JSON ({err}); pass the .xlsx the exchange publishes"
+        ) from None
+    if not isinstance(data, list):
+        raise GlossaryError(f"{path}: expected a JSON list of companies with symbol, engName and zhName")
+    rows: list[tuple[str, str, str]] = []
+    for index, item in enumerate(data, start=1):
+        if not isinstance(item, dict) or not {"symbol", "engName", "zhName"} <= item.keys():
+            raise GlossaryError(
+                f"{path}: item {index} lacks symbol, engName or zhName; is this the list's mirror?"
+            )
+        code = normalise_code(item["symbol"])
+        if code is None:
+            raise GlossaryError(f"{path}: item {index}: {item['symbol']!r} is not a stock code")
+        rows.append((code, str(item["engName"] or ""), str(item["zhName"] or "")))
+    return rows
+
+
+def _workbook_rows(path: Path) -> list[tuple[str, str, str]]:
+    import zipfile
+
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as err:
+        raise GlossaryError(
+            f"{path}: cannot be read as an .xlsx workbook ({err}); download it again"
+        ) from None
+    try:
+        rows: list[tuple[str, str, str]] = []
+        for sheet in book.worksheets:
+            rows += _sheet_rows(sheet.iter_rows(values_only=True))
+    finally:
+        book.close()
+    if not rows:
+        raise GlossaryError(
+            f"{path}: no rows of stock code, English and Chinese name; expected the exchange's "
+            "Hyperlinks-to-Listed-Co.xlsx"
+        )
+    return rows
+
+
+def _sheet_rows(values: Iterator[tuple[Any, ...]]) -> list[tuple[str, str, str]]:
+    """(code, English, Chinese) of a sheet's company rows, its columns told apart by their content."""
+    data: list[tuple[str, list[str]]] = []
+    for row in values:
+        cells = ["" if v is None else str(v).strip() for v in row]
+        first = next((i for i, cell in enumerate(cells) if cell), None)
+        if first is None:
+            continue
+        code = _code(row[first])
+        if code is not None and any(_LATIN.search(c) or _CJK.search(c) for c in cells[first + 1 :]):
+            data.append((code, cells[first + 1 :]))
+    if not data:
+        return []
+    width = max(len(cells) for _, cells in data)
+    chinese = [0] * width
+    latin = [0] * width
+    for _, cells in data[:_SAMPLE]:
+        for i, cell in enumerate(cells):
+            if _URL.match(cell):
+                continue
+            if _CJK.search(cell):
+                chinese[i] += 1
+            elif _LATIN.search(cell):
+                latin[i] += 1
+    zh = max(range(width), key=lambda i: chinese[i])
+    en = max((i for i in range(width) if i != zh), key=lambda i: latin[i], default=None)
+    if en is None or not chinese[zh] or not latin[en]:
+        return []
+
+    def cell(cells: list[str], at: int) -> str:
+        return cells[at] if at < len(cells) else ""
+
+    return [(code, cell(cells, en), cell(cells, zh)) for code, cells in data]
+
+
+def _code(value: object) -> str | None:
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        return None
+    text = str(value).strip()
+    if isinstance(value, str) and not re.fullmatch(r"\d{1,5}", text):
+        return None
+    return normalise_code(value)
