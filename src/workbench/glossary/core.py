@@ -51,9 +51,14 @@ def has_cjk(text: str) -> bool:
 # matched only with a code after it, the places of every entry it may name; the lengths of the names that
 # begin with each pair of characters (or the one character of a one-character name), longest first; the
 # words that keep a short name from matching where they run into it (``data/not_names.txt``) and their
-# lengths.
+# lengths; the places a short name is not matched right after (江蘇宏信 is no 宏信) and their lengths.
 _MatchIndex = tuple[
-    dict[str, tuple[int, bool, tuple[int, ...]]], dict[str, tuple[int, ...]], dict[str, int], tuple[int, ...]
+    dict[str, tuple[int, bool, tuple[int, ...]]],
+    dict[str, tuple[int, ...]],
+    dict[str, int],
+    tuple[int, ...],
+    dict[str, int],
+    tuple[int, ...],
 ]
 # A name this short or shorter is not matched where a word of ``not_names.txt`` runs into it.
 GUARDED_LENGTH = 3
@@ -187,7 +192,7 @@ class Glossary:
         """
         if not text or not self.entries:
             return ()
-        names, lengths, blocks, block_lengths = self.index("match", self._matcher)
+        names, lengths, blocks, block_lengths, places, place_lengths = self.index("match", self._matcher)
         entries = self.entries
         hits: list[TermHit] = []
         start, size = 0, len(text)
@@ -202,7 +207,11 @@ class Glossary:
                 if latin and not _stands_alone(text, start, end):
                     continue
                 if owners or (
-                    length <= GUARDED_LENGTH and _runs_into_word(text, start, end, blocks, block_lengths)
+                    length <= GUARDED_LENGTH
+                    and (
+                        _runs_into_word(text, start, end, blocks, block_lengths)
+                        or _after_place(text, start, places, place_lengths)
+                    )
                 ):
                     coded = _coded_owner(text, end, owners or (place,), entries)
                     if coded is None:
@@ -227,7 +236,7 @@ class Glossary:
         an alias no entry has as its own name is matched alone only when one entry has it and it is no
         ordinary word.
         """
-        from workbench.glossary.press_names import common_match_words, not_name_words
+        from workbench.glossary.press_names import common_match_words, not_name_words, place_words
 
         common = common_match_words()
         with bulk():
@@ -257,7 +266,9 @@ class Glossary:
             lengths = {pair: tuple(sorted(sizes, reverse=True)) for pair, sizes in by_start.items()}
             blocks = dict.fromkeys(not_name_words(), 1)
             block_lengths = tuple(sorted({len(word) for word in blocks}))
-        return names, lengths, blocks, block_lengths
+            places = dict.fromkeys(place_words(), 1)
+            place_lengths = tuple(sorted({len(word) for word in places}))
+        return names, lengths, blocks, block_lengths, places, place_lengths
 
 
 def _runs_into_word(text: str, start: int, end: int, blocks: dict[str, int], sizes: tuple[int, ...]) -> bool:
@@ -267,6 +278,12 @@ def _runs_into_word(text: str, start: int, end: int, blocks: dict[str, int], siz
             if (at < start or at + size > end) and text[at : at + size] in blocks:
                 return True
     return False
+
+
+def _after_place(text: str, start: int, places: dict[str, int], sizes: tuple[int, ...]) -> bool:
+    """Whether a place (江蘇, 深圳市) ends right where a short name begins: the name is then the end of a
+    longer company name the glossary lacks."""
+    return any(size <= start and text[start - size : start] in places for size in sizes)
 
 
 def _coded_owner(

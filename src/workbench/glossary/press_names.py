@@ -41,7 +41,7 @@ _LEGAL_EN = re.compile(
     re.IGNORECASE,
 )
 _BRACKET_EN = re.compile(r"\s*\([^()]*\)")
-_HOLDING_EN = re.compile(r"\s+(?:Holdings?|Group)(?:\s+(?:Holdings?|Group))*\s*$", re.IGNORECASE)
+_LAST_HOLDING_EN = re.compile(r"\s+(?:Holdings?|Group|International|Int'l\.?)\s*$", re.IGNORECASE)
 # A name that is only these words names no company: "China", "Hong Kong International".
 _GENERIC_EN = frozenset(
     """
@@ -60,10 +60,12 @@ def english_press_names(legal: str) -> tuple[str, ...]:
     without_form = _strip_repeatedly(_LEGAL_EN, name)
     plain = _strip_repeatedly(_LEGAL_EN, _BRACKET_EN.sub("", without_form).strip(" ,"))
     plain = re.sub(r"^The\s+", "", plain)
-    core = _HOLDING_EN.sub("", plain).strip(" ,")
     forms = [plain, without_form]
-    if core != plain and _names_something(core):
-        forms.append(core)
+    core = plain
+    while (shorter := _LAST_HOLDING_EN.sub("", core).strip(" ,")) != core:  # Kaisa Group Holdings → Kaisa
+        core = shorter
+        if _names_something(core):
+            forms.append(core)
     return tuple(f for f in dict.fromkeys(forms) if f and _names_something(f))
 
 
@@ -118,6 +120,13 @@ def common_match_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def place_words() -> tuple[str, ...]:
+    """Places (``places.txt``): a short name right after one is part of a longer name the glossary lacks
+    (江蘇宏信 is not 宏信)."""
+    return vocabulary().places
+
+
+@lru_cache(maxsize=1)
 def not_name_words() -> tuple[str, ...]:
     """The words of ``not_names.txt``: where one runs into a short name, the name is not matched alone."""
     return tuple(dict.fromkeys(_words("not_names.txt")))
@@ -143,9 +152,13 @@ def chinese_press_names(full: str) -> tuple[str, ...]:
         return ()
     name = _BRACKET_ZH.sub("", name)
     base = _strip_repeatedly(_LEGAL_ZH, name)
-    held = _strip_repeatedly(_HOLDING_ZH, base)
     forms = [base]  # the legal name without its legal form is the company's name, whatever its words
-    for form in (held, *_shorter(held, words)):
+    held = base
+    while (shorter := _HOLDING_ZH.sub("", held)) != held:  # 佳兆業集團控股 → 佳兆業集團 → 佳兆業
+        held = shorter
+        if _distinctive(held, words):
+            forms.append(held)
+    for form in _shorter(held, words):
         if _distinctive(form, words):
             forms.append(form)
     full_name = "".join(full.split())
@@ -155,14 +168,17 @@ def chinese_press_names(full: str) -> tuple[str, ...]:
 def _shorter(name: str, words: Vocabulary) -> list[str]:
     """``name`` without a trade word at its end, without a place at its start, and without both."""
     out: list[str] = []
-    trade = next((t for t in words.trades if name.endswith(t) and len(name) > len(t)), None)
-    without_trade = _strip_repeatedly(_HOLDING_ZH, name[: -len(trade)]) if trade else name
-    if trade:
+    without_trade = name
+    while trade := next(
+        (t for t in words.trades if without_trade.endswith(t) and len(without_trade) > len(t)), None
+    ):
+        # 寧德時代新能源科技 → 寧德時代新能源 → 寧德時代
+        without_trade = _strip_repeatedly(_HOLDING_ZH, without_trade[: -len(trade)])
         out.append(without_trade)
     place = next((p for p in words.places if name.startswith(p) and len(name) > len(p)), None)
     if place:
         out.append(name[len(place) :])
-        if trade and without_trade.startswith(place):
+        if without_trade != name and without_trade.startswith(place):
             out.append(without_trade[len(place) :])
     return out
 
