@@ -36,8 +36,8 @@ def _report_import(merged: MergeReport, as_json: bool) -> None:
             f" and {len(merged.unnamed) - 5} more" if len(merged.unnamed) > 5 else ""
         )
         report_line(
-            f"not imported: {shown} lack an English or a Chinese name in the workbooks; "
-            "download both lists on the same day and import again"
+            f"not imported: {shown} lack an English or a Chinese name; import the Chinese workbook of the "
+            "same day (or the hyperlinks list, glossary import) and import again"
         )
     report_line(
         f"{merged.path}: {merged.read} companies read from {merged.source} ({merged.date}): "
@@ -50,7 +50,12 @@ def _report_import(merged: MergeReport, as_json: bool) -> None:
 @guarded
 def import_hkex_command(
     english: Annotated[Path, typer.Argument(help="The exchange's English list (ListOfSecurities.xlsx).")],
-    chinese: Annotated[Path, typer.Argument(help="The Chinese list of the same securities (.xlsx).")],
+    chinese: Annotated[
+        Path | None,
+        typer.Argument(
+            help="The Chinese list of the same securities (.xlsx) [default: Chinese names from the glossary]."
+        ),
+    ] = None,
     category: Annotated[
         list[str] | None,
         typer.Option("--category", help="A Category of the list to import (repeat) [default: Equity]."),
@@ -60,12 +65,29 @@ def import_hkex_command(
 ) -> None:
     """Import every listed company from the exchange's list of securities: reader names (SENSETIME-W →
     SenseTime), Simplified by OpenCC, tickers as 0700.HK. Re-importing a newer list adds new listings,
-    updates rows nobody edited, never overwrites an edited row, and reports conflicts and delisted codes."""
+    updates rows nobody edited, never overwrites an edited row, and reports conflicts and delisted codes.
+    With the English workbook alone, a code the glossary already has keeps its row's Chinese name, and a
+    new code without one is listed as not imported, for the editor."""
     from workbench.glossary.hkex import DEFAULT_CATEGORIES, read_hkex
     from workbench.glossary.merge import merge_list
 
-    companies = read_hkex(english, chinese, tuple(category or DEFAULT_CATEGORIES))
+    names = None if chinese is not None else _chinese_names(glossary)
+    companies = read_hkex(english, chinese, tuple(category or DEFAULT_CATEGORIES), chinese_names=names)
     _report_import(merge_list(glossary, companies), as_json)
+
+
+def _chinese_names(glossary: Path) -> dict[str, str]:
+    """Each code's Chinese name as the glossary's row has it (none when there is no glossary yet)."""
+    from workbench.glossary import load_glossary
+
+    if not glossary.exists():
+        return {}
+    return {
+        ticker: entry.traditional
+        for entry in load_glossary(glossary).entries
+        for ticker in entry.tickers
+        if entry.traditional
+    }
 
 
 @guarded

@@ -67,10 +67,10 @@ def duplicate_names(glossary: Glossary) -> Iterator[Problem]:
                 )
     for entry in glossary.entries:
         for alias in entry.aliases:
-            first = owners.get(name_key(alias))
-            if first is not None and first is not entry and first.row < entry.row:
+            holder = owners.get(name_key(alias))
+            if holder is not None and holder is not entry:
                 yield Problem(
-                    f"alias {alias} is the name of {_label(first)}; drop it here or merge the rows",
+                    f"alias {alias} is the name of {_label(holder)}; drop it here or merge the rows",
                     row=entry.row,
                 )
 

@@ -11,7 +11,7 @@ lacks. Only the English workbook's Category is read: the Chinese one is matched 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -27,15 +27,24 @@ _HEADER_ROWS = 10  # the header row is the third; a few more allow for a notice 
 _UPDATED = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 
 
-def read_hkex(english: Path, chinese: Path, categories: Sequence[str] = DEFAULT_CATEGORIES) -> CompanyList:
-    """The companies of the two workbooks in ``categories`` (Equity unless told), one listing per company.
+def read_hkex(
+    english: Path,
+    chinese: Path | None,
+    categories: Sequence[str] = DEFAULT_CATEGORIES,
+    chinese_names: Mapping[str, str] | None = None,
+) -> CompanyList:
+    """The companies of the workbooks in ``categories`` (Equity unless told), one listing per company.
 
     A company with a second counter (TENCENT and TENCENT-R, 騰訊控股 and 騰訊控股－Ｒ) becomes one listing
-    with both codes, since both name the same company in a story.
+    with both codes, since both name the same company in a story. Without the Chinese workbook, the
+    Chinese names come from ``chinese_names`` (by code: another list, or the glossary's own rows); a code
+    with none is left out and listed as unnamed, for the editor.
     """
     en_rows, date = _rows(english, (EN_CODE, EN_NAME, EN_CATEGORY))
-    zh_rows, _ = _rows(chinese, (ZH_CODE, ZH_NAME))
-    chinese_names = {code: name for code, name, _ in zh_rows}
+    zh_names: dict[str, str] = dict(chinese_names or {})
+    if chinese is not None:
+        zh_rows, _ = _rows(chinese, (ZH_CODE, ZH_NAME))
+        zh_names.update((code, name) for code, name, _ in zh_rows)
     wanted = {c.casefold() for c in categories}
     present = sorted({category for _, _, category in en_rows if category})
     if not any(c.casefold() in wanted for c in present):
@@ -48,7 +57,7 @@ def read_hkex(english: Path, chinese: Path, categories: Sequence[str] = DEFAULT_
     for code, name, category in en_rows:
         if category.casefold() not in wanted:
             continue
-        zh = chinese_names.get(code)
+        zh = zh_names.get(code)
         if not zh or not name:
             unnamed.append(code)  # an older Chinese workbook than the English one, most likely
             continue

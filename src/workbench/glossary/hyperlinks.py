@@ -153,10 +153,10 @@ def _sheet_rows(values: Iterator[tuple[Any, ...]]) -> list[tuple[str, str, str]]
     if en is None or not chinese[zh] or not latin[en]:
         return []
 
-    def cell(cells: list[str], at: int) -> str:
+    def pick(cells: list[str], at: int) -> str:
         return cells[at] if at < len(cells) else ""
 
-    return [(code, cell(cells, en), cell(cells, zh)) for code, cells in data]
+    return [(code, pick(cells, en), pick(cells, zh)) for code, cells in data]
 
 
 def _code(value: object) -> str | None:
