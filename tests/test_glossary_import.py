@@ -332,3 +332,27 @@ def test_an_editor_save_during_an_import_is_never_written_over(
     assert result.exit_code == 2
     assert "glossary.csv: changed on disk" in result.stderr
     assert glossary.read_text(encoding="utf-8") == saved
+
+
+def test_a_hand_written_row_whose_code_left_the_whole_market_list_is_delisted(tmp_path: Path) -> None:
+    write_pair(tmp_path / "list", MARKET)
+    glossary = tmp_path / "glossary.csv"
+    glossary.write_text(HEADER + "\n恒大,恒大,Evergrande,,3333.HK,company,,desk row\n", encoding="utf-8")
+    result = import_hkex(tmp_path / "list", glossary, "--json")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert [d["tickers"] for d in report["delisted"]] == [["3333.HK"]], (
+        "the exchange's list is the whole market: a code it lacks is gone, whoever wrote the row"
+    )
+    assert load_glossary(glossary).by_ticker("3333.HK") is not None, "reported, never deleted"
+
+
+def test_a_reit_row_is_not_delisted_when_only_equities_were_imported(tmp_path: Path) -> None:
+    write_pair(tmp_path / "list", MARKET)
+    glossary = tmp_path / "glossary.csv"
+    glossary.write_text(HEADER + "\n領展,领展,Link REIT,,0823.HK,company,,desk row\n", encoding="utf-8")
+    result = import_hkex(tmp_path / "list", glossary, "--json")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["delisted"] == [], "the REIT is on the list, in a category not imported"
+    assert "0823.HK" not in [a["tickers"][0] for a in report["added"]]

@@ -66,7 +66,7 @@ def english_press_names(legal: str) -> tuple[str, ...]:
         core = shorter
         if _names_something(core):
             forms.append(core)
-    return tuple(f for f in dict.fromkeys(forms) if f and _names_something(f))
+    return tuple(f for f in dict.fromkeys(forms) if f)
 
 
 def _strip_repeatedly(pattern: re.Pattern[str], text: str) -> str:
