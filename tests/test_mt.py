@@ -29,12 +29,12 @@ from typer.testing import CliRunner
 
 from workbench.cli import model as model_cli
 from workbench.errors import ModelError
-from workbench.mt import Translation, find_package, load_engine
+from workbench.mt import Translation, find_package, load_engine, resolve
 from workbench.mt import archive as archive_mod
 from workbench.mt import engine as engine_mod
 from workbench.mt.engine import ArgosEngine, decoding_cap, is_repetitive, resolve_device
 from workbench.mt.install import install, install_archive
-from workbench.mt.package import packages_dir, resolve
+from workbench.mt.package import packages_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_2f4e0c1cd83e9657.txt"

@@ -4,16 +4,59 @@
 Chinese into English, and loads it once; ``engine.translate`` then drafts a whole run in large batches.
 Nothing here reaches the network: installing by name from the argos index is ``workbench.mt.install``'s
 job, and only when asked.
+
+``package`` reads package folders, ``archive`` unpacks ``.argosmodel`` files with it, and this module, above
+both, turns whatever the user named into a package.
 """
 
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
+from workbench.errors import ModelError
+from workbench.mt.archive import unpack_cached
 from workbench.mt.base import Engine, Translation
-from workbench.mt.package import ArgosPackage, packages_dir, require_chinese_to_english, resolve
+from workbench.mt.package import (
+    INSTALL_HINT,
+    ArgosPackage,
+    default_package,
+    find_installed,
+    packages_dir,
+    read_package,
+    require_chinese_to_english,
+)
 
-__all__ = ["ArgosPackage", "Engine", "Translation", "find_package", "load_engine", "packages_dir"]
+__all__ = [
+    "ArgosPackage",
+    "Engine",
+    "Translation",
+    "find_package",
+    "load_engine",
+    "packages_dir",
+    "resolve",
+]
+
+
+def resolve(model: str | os.PathLike[str] | None) -> ArgosPackage:
+    """The package ``model`` names: a folder, a ``.argosmodel`` file, an installed package's name, or
+    (``None``) the default installed zt/zh→en package. Raises ``ModelError`` when there is none."""
+    if model is None:
+        return default_package()
+    given = Path(model).expanduser()
+    if given.is_dir():
+        return read_package(given)
+    if given.is_file():
+        return unpack_cached(given)
+    text = str(model)
+    if "/" not in text and os.sep not in text and not text.endswith(".argosmodel"):
+        found = find_installed(text)
+        if found is not None:
+            return found
+        raise ModelError(
+            f"{text}: no such file, folder or installed package in {packages_dir()}; {INSTALL_HINT}"
+        )
+    raise ModelError(f"{text}: no such file or folder; {INSTALL_HINT}")
 
 
 def find_package(model: str | os.PathLike[str] | None = None) -> ArgosPackage:

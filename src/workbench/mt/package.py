@@ -4,7 +4,8 @@ An argos package is a folder with ``metadata.json`` (from/to codes, version, opt
 CTranslate2 model in ``model/`` and a SentencePiece model ``sentencepiece.model``; a ``.argosmodel`` file is
 that folder zipped. Packages are found where argostranslate itself keeps them, so a package installed by
 either tool serves both.
-A ``.argosmodel`` file is opened, checked and unpacked by ``workbench.mt.archive``.
+A ``.argosmodel`` file is opened, checked and unpacked by ``workbench.mt.archive``, which builds on this
+module; ``workbench.mt`` names a package by any of these ways (``resolve``).
 """
 
 from __future__ import annotations
@@ -235,30 +236,6 @@ def find_installed(name: str, folder: Path | None = None) -> ArgosPackage | None
         if name in (package.path.name, package.name, f"{package.from_code}_{package.to_code}"):
             return package
     return None
-
-
-def resolve(model: str | os.PathLike[str] | None) -> ArgosPackage:
-    """The package ``model`` names: a folder, a ``.argosmodel`` file, an installed package's name, or
-    (``None``) the default installed zt/zh→en package. Raises ``ModelError`` when there is none."""
-    if model is None:
-        return default_package()
-    given = Path(model).expanduser()
-    if given.is_dir():
-        return read_package(given)
-    if given.is_file():
-        # Imported here because the archive module reads the packages it unpacks through this one.
-        from workbench.mt.archive import unpack_cached
-
-        return unpack_cached(given)
-    text = str(model)
-    if "/" not in text and os.sep not in text and not text.endswith(".argosmodel"):
-        found = find_installed(text)
-        if found is not None:
-            return found
-        raise ModelError(
-            f"{text}: no such file, folder or installed package in {packages_dir()}; {INSTALL_HINT}"
-        )
-    raise ModelError(f"{text}: no such file or folder; {INSTALL_HINT}")
 
 
 def describe_packages(packages: Iterable[ArgosPackage]) -> list[dict[str, str]]:
