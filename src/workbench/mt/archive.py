@@ -22,7 +22,14 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from workbench.errors import ModelError
-from workbench.mt.package import METADATA, ArgosPackage, cache_dir, parse_metadata, read_package
+from workbench.mt.package import (
+    MAX_METADATA_BYTES,
+    METADATA,
+    ArgosPackage,
+    cache_dir,
+    parse_metadata,
+    read_package,
+)
 
 # Published argos packages are 30-300 MB unpacked; a few GB leaves room for large ones but stops a zip bomb
 # from filling the disk.
@@ -95,12 +102,13 @@ def check_archive(path: Path, archive: zipfile.ZipFile) -> ArchiveCheck:
     if top in (".", "") or top.startswith("."):
         raise ModelError(f"{path}: the archive's top folder {top!r} is not a package folder name")
     try:
-        raw = archive.read(f"{top}/{METADATA}")
+        with archive.open(f"{top}/{METADATA}") as member:
+            raw = member.read(MAX_METADATA_BYTES + 1)
     except KeyError:
         raise ModelError(
             f"{path}: not an argos package (no {top}/metadata.json in the archive); get the package again"
         ) from None
-    metadata = parse_metadata(raw, str(path))
+    metadata = parse_metadata(raw, f"{path}: {top}/{METADATA}")
     return ArchiveCheck(top=top, metadata=metadata, unpacked_bytes=total)
 
 

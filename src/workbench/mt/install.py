@@ -12,7 +12,6 @@ extra and a network connection, and is the only place workbench ever goes online
 from __future__ import annotations
 
 import importlib.util
-import json
 import os
 import shutil
 import tempfile
@@ -20,7 +19,8 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
-from workbench.errors import ModelError
+from workbench.errors import InputError, ModelError
+from workbench.jsonfile import parse_json
 from workbench.mt.archive import check_archive, extract_checked, open_archive
 from workbench.mt.package import (
     METADATA,
@@ -28,12 +28,14 @@ from workbench.mt.package import (
     MODEL_FILE,
     SENTENCEPIECE,
     ArgosPackage,
+    argos_setting,
     packages_dir,
     read_package,
 )
 
 DEFAULT_INDEX = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/"
 INDEX_TIMEOUT_S = 10
+INDEX_MAX_DEPTH = 64  # the index is a list of flat package entries
 
 
 def install_archive(path: str | os.PathLike[str], folder: Path | None = None) -> ArgosPackage:
@@ -84,21 +86,8 @@ def _move_into_place(new: Path, dest: Path, staging: Path) -> None:
         os.replace(new, dest)
 
 
-def _argos_setting(key: str) -> str | None:
-    value = os.environ.get(key)
-    if value:
-        return value
-    config_home = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
-    try:
-        stored = json.loads((config_home / "argos-translate" / "settings.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    found = stored.get(key) if isinstance(stored, dict) else None
-    return found if isinstance(found, str) and found else None
-
-
 def index_url() -> str:
-    return (_argos_setting("ARGOS_PACKAGE_INDEX") or DEFAULT_INDEX).rstrip("/") + "/index.json"
+    return (argos_setting("ARGOS_PACKAGE_INDEX") or DEFAULT_INDEX).rstrip("/") + "/index.json"
 
 
 def _matches(entry: Any, name: str) -> bool:
@@ -123,8 +112,8 @@ def install_named(name: str, folder: Path | None = None) -> ArgosPackage:
     try:
         with urllib.request.urlopen(url, timeout=INDEX_TIMEOUT_S) as response:
             raw = response.read()
-        json.loads(raw)
-    except (OSError, ValueError) as err:
+        parse_json(raw, url, max_depth=INDEX_MAX_DEPTH)
+    except (OSError, InputError) as err:
         raise ModelError(
             f"cannot reach the argos package index {url} ({err}); offline? {from_file}"
         ) from None

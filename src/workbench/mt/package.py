@@ -10,7 +10,6 @@ module; ``workbench.mt`` names a package by any of these ways (``resolve``).
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from collections.abc import Iterable
@@ -18,7 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from workbench.errors import ModelError
+from workbench.errors import InputError, ModelError
+from workbench.jsonfile import parse_json, read_json
 
 METADATA = "metadata.json"
 SENTENCEPIECE = "sentencepiece.model"
@@ -32,6 +32,13 @@ SIMPLIFIED_CODES = frozenset({"zh", "zh_hans", "zh-hans", "zh_cn", "zh-cn"})
 TARGET_CODE = "en"
 
 INSTALL_HINT = "install one with `workbench model install FILE.argosmodel` or pass --model PATH"
+DAMAGED = "the package is damaged, get it again"
+
+# A real metadata.json is a few hundred bytes of mostly flat fields; these bounds are far above any real
+# one and far below what could exhaust memory or the parser's stack.
+MAX_METADATA_BYTES = 1024**2
+MAX_METADATA_DEPTH = 16
+MAX_SETTINGS_BYTES = 1024**2  # argostranslate's settings.json
 
 
 @dataclass(frozen=True)
@@ -74,25 +81,34 @@ class ArgosPackage:
         return self.origin or str(self.path)
 
 
+def argos_setting(key: str) -> str | None:
+    """A setting the way argostranslate reads it: the environment, then its ``settings.json``."""
+    value = os.environ.get(key)
+    if value:
+        return value
+    config_home = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
+    try:
+        stored = read_json(
+            config_home / "argos-translate" / "settings.json",
+            max_bytes=MAX_SETTINGS_BYTES,
+            max_depth=MAX_METADATA_DEPTH,
+        )
+    except (OSError, InputError):
+        return None
+    found = stored.get(key) if isinstance(stored, dict) else None
+    return found if isinstance(found, str) and found else None
+
+
 def packages_dir() -> Path:
     """The argos packages folder, found the way argostranslate finds it.
 
     ``ARGOS_PACKAGES_DIR`` in the environment wins, then the same key in argostranslate's
     ``settings.json``, then ``$XDG_DATA_HOME/argos-translate/packages``.
     """
-    from_env = os.environ.get("ARGOS_PACKAGES_DIR")
-    if from_env:
-        return Path(from_env).expanduser()
-    home = Path.home()
-    config_home = Path(os.environ.get("XDG_CONFIG_HOME") or home / ".config")
-    settings = config_home / "argos-translate" / "settings.json"
-    try:
-        configured = json.loads(settings.read_text(encoding="utf-8")).get("ARGOS_PACKAGES_DIR")
-    except (OSError, ValueError, AttributeError):
-        configured = None
-    if isinstance(configured, str) and configured:
+    configured = argos_setting("ARGOS_PACKAGES_DIR")
+    if configured:
         return Path(configured).expanduser()
-    data_home = Path(os.environ.get("XDG_DATA_HOME") or home / ".local" / "share")
+    data_home = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
     return data_home / "argos-translate" / "packages"
 
 
@@ -106,21 +122,27 @@ def cache_dir() -> Path:
 
 
 def parse_metadata(raw: bytes, where: str) -> dict[str, Any]:
-    """The object in a package's ``metadata.json`` bytes, or a ``ModelError`` naming what is wrong with it."""
-    try:
-        data = json.loads(raw.decode("utf-8-sig"))
-    except (UnicodeDecodeError, ValueError) as err:
+    """The object in a package's ``metadata.json`` bytes (``where`` names the file), or a ``ModelError``
+    naming what is wrong with it."""
+    if len(raw) > MAX_METADATA_BYTES:
         raise ModelError(
-            f"{where}: metadata.json is not valid JSON ({err}); the package is damaged, get it again"
-        ) from None
-    if not isinstance(data, dict):
-        raise ModelError(
-            f"{where}: metadata.json must hold a JSON object; the package is damaged, get it again"
+            f"{where}: is larger than the {MAX_METADATA_BYTES:,} bytes metadata.json may have; {DAMAGED}"
         )
+    try:
+        data = parse_json(raw, where, max_depth=MAX_METADATA_DEPTH)
+    except InputError as err:
+        raise ModelError(f"{err}; {DAMAGED}") from None
+    return checked_metadata(data, where)
+
+
+def checked_metadata(data: object, where: str) -> dict[str, Any]:
+    """``data`` read from a metadata.json, when it names the package's languages."""
+    if not isinstance(data, dict):
+        raise ModelError(f"{where}: must hold a JSON object; {DAMAGED}")
     for key in ("from_code", "to_code"):
         if not isinstance(data.get(key), str) or not data[key]:
             raise ModelError(
-                f"{where}: metadata.json has no {key}; an argos translation package names its languages "
+                f"{where}: has no {key}; an argos translation package names its languages "
                 "in from_code and to_code"
             )
     return data
@@ -153,10 +175,14 @@ def read_package(folder: Path, origin: str = "") -> ArgosPackage:
         raise ModelError(
             f"{where}: not an argos package (no metadata.json); give a package folder or a .argosmodel file"
         )
+    shown = f"{origin}: {METADATA}" if origin else str(meta_path)
     try:
-        data = parse_metadata(meta_path.read_bytes(), where)
+        value = read_json(meta_path, max_bytes=MAX_METADATA_BYTES, max_depth=MAX_METADATA_DEPTH)
+    except InputError as err:
+        raise ModelError(f"{err}; {DAMAGED}") from None
     except OSError as err:
-        raise ModelError(f"{where}: cannot read metadata.json ({err.strerror})") from None
+        raise ModelError(f"{shown}: cannot be read ({err.strerror})") from None
+    data = checked_metadata(value, shown)
     if not (folder / MODEL_DIR / MODEL_FILE).is_file():
         raise ModelError(
             f"{where}: the package has no CTranslate2 model (model/model.bin); the package is incomplete, "
