@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from workbench.errors import FileWriteError, InputError
-from workbench.textio import read_page, write_text_atomic
+from workbench.textio import make_work_folder, read_page, remove_leftover_folders, write_text_atomic
 
 SAMPLE = "簡訊:遇見小麵急回購挺股價\n\n公司於12月5日掛牌,首個交易日即重挫28%。裏面的衞生問題。\n"
 
@@ -185,6 +185,35 @@ def test_leftovers_of_a_killed_write_are_removed_by_the_next_write(tmp_path: Pat
     assert target.read_text(encoding="utf-8") == "next run"
     assert not leftover.exists() and not old_style.exists()
     assert fresh.exists() and all(other.exists() for other in others)
+
+
+def test_work_folders_of_gone_processes_are_removed_and_live_ones_kept(tmp_path: Path) -> None:
+    prefix = ".workbench-install-"
+    gone = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
+    )
+    dead = tmp_path / f"{prefix}{int(gone.stdout)}-abcd1234"
+    (dead / "package" / "model").mkdir(parents=True)
+    (dead / "package" / "model" / "model.bin").write_bytes(b"x" * 4096)
+    live = make_work_folder(tmp_path, prefix)
+    assert live.name.startswith(f"{prefix}{os.getpid()}-")
+    # Names without a process id (older versions): an hour old is a leftover, younger may be at work.
+    old_style = tmp_path / f"{prefix}k2j4x8q1"
+    old_style.mkdir()
+    os.utime(old_style, (time.time() - 2 * 3600,) * 2)
+    fresh_style = tmp_path / f"{prefix}a8b7c6d5"
+    fresh_style.mkdir()
+    # A link of such a name is not followed, and what it points to is not touched; other names are kept.
+    elsewhere = tmp_path / "elsewhere"
+    (elsewhere / "keep").mkdir(parents=True)
+    (tmp_path / f"{prefix}99999999-linkname").symlink_to(elsewhere)
+    (tmp_path / f"{prefix}1-notes").mkdir()
+
+    removed = remove_leftover_folders(tmp_path, prefix)
+    assert sorted(removed) == sorted([dead, old_style])
+    assert not dead.exists() and not old_style.exists()
+    assert live.is_dir() and fresh_style.is_dir() and (elsewhere / "keep").is_dir()
+    assert (tmp_path / f"{prefix}99999999-linkname").is_symlink() and (tmp_path / f"{prefix}1-notes").is_dir()
 
 
 @pytest.fixture

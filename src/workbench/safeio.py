@@ -6,6 +6,12 @@ lock the kernel drops when the process dies, so a killed run never leaves a stal
 the digest of every file it read (``Seen``); ``replace_unless_changed`` refuses to replace a file whose
 bytes are no longer those, so the caller can read the file again and redo its merge.
 
+A process stopped on purpose cleans up after itself: Ctrl-C raises ``KeyboardInterrupt``, and inside
+``terminate_cleanly`` SIGTERM (what ``kill``, systemd and container runtimes send) does the same, so the
+``finally`` clauses that remove temporary work run before the process dies. ``signals_held`` keeps both out
+of a few steps that must not stop halfway. What a killed process (SIGKILL, a power cut) leaves is removed by
+the next run (``textio.remove_leftovers``, ``textio.remove_leftover_folders``).
+
 The digest is checked just before the atomic rename: a save in the few milliseconds between the check
 and the rename could still be replaced, which no userspace protocol without the editor's cooperation can
 close; everything before that (the whole translation, which takes seconds to hours) is covered.
@@ -17,7 +23,9 @@ import contextlib
 import fcntl
 import hashlib
 import os
+import signal
 import socket
+import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -135,3 +143,58 @@ def _holder(path: Path) -> str:
     except OSError:
         text = ""
     return text or "holder unknown"
+
+
+class _Terminated(BaseException):
+    """SIGTERM arrived inside ``terminate_cleanly`` (a ``BaseException``: ``except Exception`` lets it by)."""
+
+
+_STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
+@contextlib.contextmanager
+def terminate_cleanly() -> Iterator[None]:
+    """Within the block SIGTERM unwinds the stack like Ctrl-C, so ``finally`` clauses run; then the process
+    dies of the signal, as whoever sent it expects. Outside the main thread (where Python cannot handle
+    signals) this changes nothing."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def on_term(_signum: int, _frame: object) -> None:
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)  # a second SIGTERM must not cut the clean-up short
+        raise _Terminated
+
+    previous = signal.signal(signal.SIGTERM, on_term)
+    restore = previous if previous is not None else signal.SIG_DFL
+    try:
+        yield
+    except _Terminated:
+        signal.signal(signal.SIGTERM, restore)
+        signal.raise_signal(signal.SIGTERM)
+        raise SystemExit(128 + signal.SIGTERM) from None  # the previous handler chose to go on
+    finally:
+        signal.signal(signal.SIGTERM, restore)
+
+
+@contextlib.contextmanager
+def signals_held() -> Iterator[None]:
+    """Ctrl-C and SIGTERM wait until the block is done (for steps that must not stop halfway, such as
+    swapping a folder for another by two renames), then take effect. Outside the main thread this changes
+    nothing."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    arrived: list[int] = []
+
+    def hold(signum: int, _frame: object) -> None:
+        arrived.append(signum)
+
+    previous = {signum: signal.signal(signum, hold) for signum in _STOP_SIGNALS}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler if handler is not None else signal.SIG_DFL)
+        for held in dict.fromkeys(arrived):
+            signal.raise_signal(held)

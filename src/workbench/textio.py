@@ -13,6 +13,7 @@ import contextlib
 import errno
 import os
 import re
+import shutil
 import stat
 import tempfile
 import time
@@ -222,7 +223,22 @@ def remove_leftovers_in(folder: Path) -> list[Path]:
     return removed
 
 
-def _remove_matching(folder: Path, pattern: re.Pattern[str]) -> list[Path]:
+def make_work_folder(parent: Path, prefix: str) -> Path:
+    """A new folder ``<prefix><pid>-<8 random>`` in ``parent`` for work that is renamed into place when it is
+    done (an unpacked package); the process id in its name lets ``remove_leftover_folders`` tell a killed
+    process's folder from one a live process is still filling."""
+    return Path(tempfile.mkdtemp(prefix=f"{prefix}{os.getpid()}-", dir=parent))
+
+
+def remove_leftover_folders(parent: Path, prefix: str) -> list[Path]:
+    """Remove the ``make_work_folder`` folders of ``prefix`` that killed processes left in ``parent``, with
+    everything in them; return them. The rule is ``remove_leftovers``'s: the process that made the folder
+    is gone, or (a name without a process id, from older versions) it is an hour old."""
+    pattern = re.compile(rf"^{re.escape(prefix)}(?:(?P<pid>\d+)-)?[a-z0-9_]{{8}}$")
+    return _remove_matching(parent, pattern, folders=True)
+
+
+def _remove_matching(folder: Path, pattern: re.Pattern[str], folders: bool = False) -> list[Path]:
     removed: list[Path] = []
     try:
         names = os.listdir(folder)
@@ -236,11 +252,15 @@ def _remove_matching(folder: Path, pattern: re.Pattern[str]) -> list[Path]:
         try:
             info = leftover.lstat()
             pid = found.group("pid")
-            if not stat.S_ISREG(info.st_mode) or (
+            kind_ok = stat.S_ISDIR(info.st_mode) if folders else stat.S_ISREG(info.st_mode)
+            if not kind_ok or (
                 time.time() - info.st_mtime < LEFTOVER_AGE and (pid is None or _running(int(pid)))
             ):
                 continue
-            leftover.unlink()
+            if folders:
+                shutil.rmtree(leftover)  # never follows a link inside it
+            else:
+                leftover.unlink()
         except OSError:
             continue
         removed.append(leftover)
