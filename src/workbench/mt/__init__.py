@@ -33,6 +33,7 @@ __all__ = [
     "Translation",
     "find_package",
     "load_engine",
+    "open_engine",
     "packages_dir",
     "resolve",
 ]
@@ -64,6 +65,13 @@ def find_package(model: str | os.PathLike[str] | None = None) -> ArgosPackage:
     return require_chinese_to_english(resolve(model))
 
 
+def open_engine(package: ArgosPackage, device: str = "auto", compute_type: str = "auto") -> Engine:
+    """Load a package found by ``find_package`` (or any readable package, whatever its languages)."""
+    from workbench.mt.engine import ArgosEngine
+
+    return ArgosEngine(package, device=device, compute_type=compute_type)
+
+
 def load_engine(
     model: str | os.PathLike[str] | None = None,
     device: str = "auto",
@@ -75,6 +83,4 @@ def load_engine(
     the installed package (zt preferred over zh). ``device`` is ``auto`` (CUDA when CTranslate2 sees a
     GPU), ``cpu`` or ``cuda``.
     """
-    from workbench.mt.engine import ArgosEngine
-
-    return ArgosEngine(find_package(model), device=device, compute_type=compute_type)
+    return open_engine(find_package(model), device=device, compute_type=compute_type)

@@ -1,9 +1,11 @@
 """Installing argos packages into the shared packages folder.
 
 A ``.argosmodel`` file is validated whole (member names, size, metadata, model files) before anything is
-written, unpacked into a hidden staging folder next to the packages, and renamed into place, so a refused or
-interrupted install leaves the packages folder as it was. argostranslate sees the result like a package it
-installed itself.
+written, unpacked into a hidden staging folder next to the packages, loaded the way ``translate`` loads a
+package and made to translate one sentence there, and only then renamed into place. So a refused, broken or
+interrupted install leaves the packages folder as it was: an installed package of the same name keeps
+working. Ctrl-C and SIGTERM remove the staging folder on the way out; one left by a killed install is
+removed by the next install. argostranslate sees the result like a package it installed itself.
 
 A package *name* (``translate-zt_en``) is looked up in the argos package index; that needs the ``argos``
 extra and a network connection, and is the only place workbench ever goes online.
@@ -14,14 +16,15 @@ from __future__ import annotations
 import importlib.util
 import os
 import shutil
-import tempfile
 import urllib.request
+import zipfile
 from pathlib import Path
 from typing import Any
 
 from workbench.errors import InputError, ModelError
 from workbench.jsonfile import parse_json
-from workbench.mt.archive import check_archive, extract_checked, open_archive
+from workbench.mt import open_engine
+from workbench.mt.archive import ArchiveCheck, check_archive, extract_checked, open_archive
 from workbench.mt.package import (
     METADATA,
     MODEL_DIR,
@@ -32,58 +35,93 @@ from workbench.mt.package import (
     packages_dir,
     read_package,
 )
+from workbench.safeio import signals_held, terminate_cleanly
+from workbench.textio import make_work_folder, remove_leftover_folders
 
 DEFAULT_INDEX = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/"
 INDEX_TIMEOUT_S = 10
 INDEX_MAX_DEPTH = 64  # the index is a list of flat package entries
+STAGING_PREFIX = ".workbench-install-"
+# Translated once in staging: a package that cannot translate this cannot translate an article. Any
+# package gets Chinese; one for another language still has to load and decode.
+TRIAL_SENTENCE = "公司收入增長14%至3.08億港元。"
 
 
 def install_archive(path: str | os.PathLike[str], folder: Path | None = None) -> ArgosPackage:
     """Validate a ``.argosmodel`` file and install it; an installed package of the same folder name is
-    replaced (that is how a newer version arrives). Raises ``ModelError`` and writes nothing on bad input."""
+    replaced (that is how a newer version arrives). Raises ``ModelError`` and changes nothing on bad input,
+    including a package that does not load or translate."""
     source = Path(path).expanduser()
     root = folder if folder is not None else packages_dir()
     archive = open_archive(source)
-    with archive:
+    with archive, terminate_cleanly():
         check = check_archive(source, archive)
-        names = set(archive.namelist())
         if check.metadata.get("type", "translate") == "translate":
-            for needed in (f"{MODEL_DIR}/{MODEL_FILE}", SENTENCEPIECE):
-                if f"{check.top}/{needed}" not in names:
-                    raise ModelError(
-                        f"{source}: the archive has no {check.top}/{needed}; it is not a complete argos "
-                        "translation package, get it again"
-                    )
+            _require_model_files(source, archive, check)
         try:
             root.mkdir(parents=True, exist_ok=True)
-            staging = Path(tempfile.mkdtemp(prefix=".workbench-install-", dir=root))
+            remove_leftover_folders(root, STAGING_PREFIX)  # what killed installs left
+            staging = make_work_folder(root, STAGING_PREFIX)
         except OSError as err:
             raise ModelError(f"{root}: cannot write to the argos packages folder ({err.strerror})") from None
+        dest = root / check.top
         try:
-            extract_checked(source, archive, staging)
-            read_package(staging / check.top, origin=str(source))
-            _move_into_place(staging / check.top, root / check.top, staging)
+            extract_checked(source, archive, staging, check)
+            package = read_package(staging / check.top, origin=str(source))
+            if check.metadata.get("type", "translate") == "translate":
+                _try_translating(package, dest)
+            _move_into_place(staging / check.top, dest, staging)
         except OSError as err:
             raise ModelError(
                 f"{root}: cannot install {check.top} ({err.strerror}); nothing was changed"
             ) from None
         finally:
             shutil.rmtree(staging, ignore_errors=True)
-    return read_package(root / check.top)
+    return read_package(dest)
+
+
+def _require_model_files(source: Path, archive: zipfile.ZipFile, check: ArchiveCheck) -> None:
+    names = set(archive.namelist())
+    for needed in (f"{MODEL_DIR}/{MODEL_FILE}", SENTENCEPIECE):
+        if f"{check.top}/{needed}" not in names:
+            raise ModelError(
+                f"{source}: the archive has no {check.top}/{needed}; it is not a complete argos "
+                "translation package, get it again"
+            )
+
+
+def _try_translating(package: ArgosPackage, dest: Path) -> None:
+    """Load ``package`` as ``translate`` would and translate one sentence, or raise ``ModelError`` saying
+    why and that nothing changed. Random bytes for weights pass every check of names and sizes; only
+    loading them tells."""
+    kept = f"the installed {dest.name} is unchanged" if dest.exists() else "nothing was installed"
+    try:
+        open_engine(package, device="cpu").translate([TRIAL_SENTENCE])
+    except ModelError as err:
+        raise ModelError(f"{err}; {kept}") from None
+    except (RuntimeError, ValueError, OSError) as err:
+        reason = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+        raise ModelError(
+            f"{package.shown}: the package loads but cannot translate a sentence ({reason}); it is damaged, "
+            f"get it again; {kept}"
+        ) from None
 
 
 def _move_into_place(new: Path, dest: Path, staging: Path) -> None:
-    if dest.exists():
-        # Rename the old version aside first: a rename is atomic, deleting a folder is not.
-        old = staging / (dest.name + ".old")
-        os.replace(dest, old)
-        try:
+    # Two renames that must not be parted: stopped between them, the old version would be removed with
+    # the staging folder and no version left in place.
+    with signals_held():
+        if dest.exists():
+            # Rename the old version aside first: a rename is atomic, deleting a folder is not.
+            old = staging / (dest.name + ".old")
+            os.replace(dest, old)
+            try:
+                os.replace(new, dest)
+            except OSError:
+                os.replace(old, dest)
+                raise
+        else:
             os.replace(new, dest)
-        except OSError:
-            os.replace(old, dest)
-            raise
-    else:
-        os.replace(new, dest)
 
 
 def index_url() -> str:
