@@ -125,3 +125,55 @@ def test_parts_give_the_sentence_back_and_each_fits(text: str, budget: int) -> N
     parts = split_for_engine(text, len, budget)
     assert "".join(parts) == text
     assert all(len(part) <= budget for part in parts)
+
+
+FIGURES = ("三億港元", "1,390億港元", "3.08億", "20.8%", "0020.HK", "5,996萬股")
+FILLERS = ("公司收入增長", "公司收入，增長", "公司 收入、增長")
+
+
+@pytest.mark.parametrize("figure", (*FIGURES, "(0020.HK)"))
+@pytest.mark.parametrize("filler", FILLERS, ids=["words", "comma", "space-and-enumeration"])
+def test_a_figure_is_never_cut_wherever_the_limit_falls(figure: str, filler: str) -> None:
+    """Wherever the budget ends, before, inside or after a figure, the figure goes to the engine whole.
+
+    The sentence puts the figure after ``lead`` characters, for every ``lead`` that makes the budget end at
+    one of the figure's own cut points or the ones just around it.
+    """
+    budget = 16
+    tail = "，同比增長五成。"
+    for lead in range(max(0, budget - len(figure) - 3), budget + 3):
+        head = (filler * 8)[:lead]
+        sentence = head + figure + tail + (filler * 8)
+        parts = split_for_engine(sentence, len, budget)
+        assert "".join(parts) == sentence and all(len(part) <= budget for part in parts)
+        assert any(figure in part for part in parts), (lead, parts)
+
+
+@pytest.mark.parametrize("figure", FIGURES)
+def test_a_figure_glued_to_words_is_whole_when_its_clause_is_cut_finer(figure: str) -> None:
+    """With a budget just over the figure's length, the clause holding it is cut around it, not in it.
+
+    A figure of digits and signs alone fits a budget of its own length; one with Chinese units is kept
+    together with the word before it, so it needs one more.
+    """
+    for budget in range(len(figure) + (0 if figure.isascii() else 1), len(figure) + 4):
+        for lead in range(0, 6):
+            sentence = "增長" * 3 + "增" * lead + figure + "增長" * 3
+            parts = split_for_engine(sentence, len, budget)
+            assert "".join(parts) == sentence
+            assert any(figure in part for part in parts), (budget, lead, parts)
+
+
+def test_a_figure_is_whole_when_the_test_model_counts_pieces() -> None:
+    """The same with the test model's own SentencePiece counts, where one character may be several pieces."""
+    sp = spm.SentencePieceProcessor(model_file=str(find_package(str(TEST_MODEL)).sentencepiece_model))
+
+    def pieces(text: str) -> int:
+        return len(sp.encode(text))
+
+    for figure in FIGURES:
+        for lead in range(0, 14):
+            sentence = ("公司收入增長" * 4)[:lead] + figure + "，同比增長五成。" + "公司收入增長" * 4
+            parts = split_for_engine(sentence, pieces, 16)
+            assert "".join(parts) == sentence
+            assert any(figure in part for part in parts), (figure, lead, parts)

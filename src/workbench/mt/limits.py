@@ -6,10 +6,10 @@ commas and no 。 makes such sentences. The number is read from the package's ow
 headers CTranslate2 writes, not the weights), so a package with more positions gets longer inputs.
 
 A sentence over the limit is cut for the engine only, at the best places a clause ends: ，；： first (in
-financial copy they end a clause of a list), then their ASCII forms, then 、, then spaces and closing
-brackets, then between two Chinese words (never between a numeral and its unit), and only as a last resort
-inside a run of digits or letters. Each part is translated on its own and the drafts joined; the PO entry
-stays one sentence.
+financial copy they end a clause of a list), then their ASCII forms (not the comma of 1,390), then 、, then
+spaces and closing brackets, then between two Chinese words (never between a numeral and its unit), and only
+as a last resort inside a run of digits or letters. Each part is translated on its own and the drafts joined;
+the PO entry stays one sentence.
 """
 
 from __future__ import annotations
@@ -70,7 +70,12 @@ def _variables(handle: BinaryIO) -> list[tuple[str, tuple[int, ...]]]:
 
 
 def _after(marks: str) -> Callable[[str, int], bool]:
-    return lambda text, at: text[at - 1] in marks
+    return lambda text, at: text[at - 1] in marks and not _between_digits(text, at)
+
+
+def _between_digits(text: str, at: int) -> bool:
+    """The mark before ``at`` sits between two digits: a thousands separator (1,390) or a time (10:30)."""
+    return at >= 2 and text[at - 2].isdigit() and text[at].isdigit()
 
 
 def _between_words(text: str, at: int) -> bool:
