@@ -166,6 +166,11 @@ def streamed(size: int, block: Callable[[int], bytes], method: int) -> Callable[
     return write
 
 
+def with_zeros(target: Path, size: int) -> Path:
+    """The committed package plus ``model/extra.bin``: ``size`` zero bytes, which deflate a thousandfold."""
+    return repack(target, add={"model/extra.bin": streamed(size, bytes, zipfile.ZIP_DEFLATED)})
+
+
 def model_bin_size() -> int:
     with zipfile.ZipFile(TEST_MODEL) as archive:
         return archive.getinfo(f"{TOP}/model/model.bin").file_size
@@ -209,10 +214,7 @@ def test_a_member_that_inflates_a_thousand_times_is_refused_before_a_byte_is_wri
     installed: Path, env: dict[str, str], tmp_path: Path
 ) -> None:
     # 256 MiB of zeros deflate to 256 KB: the whole archive grows by 4%, what it unpacks to by 40 times.
-    bomb = repack(
-        tmp_path / "bomb.argosmodel",
-        add={"model/extra.bin": streamed(256 * 1024**2, bytes, zipfile.ZIP_DEFLATED)},
-    )
+    bomb = with_zeros(tmp_path / "bomb.argosmodel", 256 * 1024**2)
     size = bomb.stat().st_size
     assert size < 7 * 1024**2
     with zipfile.ZipFile(bomb) as opened:
@@ -256,10 +258,7 @@ def test_a_header_that_understates_a_member_gains_nothing(
     installed: Path, env: dict[str, str], tmp_path: Path
 ) -> None:
     # The member is 64 MiB of zeros; its header claims 1 MiB, which passes every limit.
-    forged = repack(
-        tmp_path / "forged.argosmodel",
-        add={"model/extra.bin": streamed(64 * 1024**2, bytes, zipfile.ZIP_DEFLATED)},
-    )
+    forged = with_zeros(tmp_path / "forged.argosmodel", 64 * 1024**2)
     _forge_size(forged, f"{TOP}/model/extra.bin", 1024**2)
     with zipfile.ZipFile(forged) as opened:
         assert opened.getinfo(f"{TOP}/model/extra.bin").file_size == 1024**2
@@ -274,10 +273,7 @@ def test_unpacking_counts_what_it_writes_and_stops_at_the_limit(tmp_path: Path) 
     honest = repack(tmp_path / "honest.argosmodel")
     with open_archive(honest) as small:
         check = check_archive(honest, small)
-    large = repack(
-        tmp_path / "large.argosmodel",
-        add={"model/extra.bin": streamed(48 * 1024**2, bytes, zipfile.ZIP_DEFLATED)},
-    )
+    large = with_zeros(tmp_path / "large.argosmodel", 48 * 1024**2)
     into = tmp_path / "into"
     into.mkdir()
     # The large archive unpacked as if its headers had passed the small one's check.
