@@ -107,7 +107,11 @@ def _translate(model_dir: Path, spm_path: Path, sentences: list[str]) -> list[st
     import sentencepiece as spm
 
     sp = spm.SentencePieceProcessor(model_file=str(spm_path))
-    translator = ctranslate2.Translator(str(model_dir), device="cpu", intra_threads=2)
+    # As the workbench runs the package: in the compute type its metadata asks for.
+    compute_type = package.METADATA["ct2_compute_type"]
+    translator = ctranslate2.Translator(
+        str(model_dir), device="cpu", compute_type=compute_type, intra_threads=2
+    )
     pieces = [sp.encode(s, out_type=str) for s in sentences]
     results = translator.translate_batch(
         pieces, beam_size=4, length_penalty=0.2, replace_unknowns=True, max_decoding_length=256
@@ -139,7 +143,8 @@ Even inside the templates it makes mistakes a reviewer must catch: a figure occa
 with its decimal point moved (9.88% → "98.8%") or at the wrong scale, and long Latin names may be cut.
 
 - Architecture: Marian-style transformer, 3 encoder + 3 decoder layers, d_model 256, 4 heads, FFN 1024,
-  shared embeddings; CTranslate2, int8 weights.
+  shared embeddings; CTranslate2, int8 weights, run in float32 by the workbench (`ct2_compute_type` in
+  `metadata.json`), so its drafts are the same on any x86-64 CPU.
 - Vocabulary: one SentencePiece unigram model for both sides, {stats["vocab"]:.0f} pieces, digits split.
 - Training: {stats["pairs"]:.0f} synthetic pairs, {stats["steps"]:.0f} steps
   ({stats["seconds"] / 60:.1f} min on 2 CPU threads), final smoothed loss {stats["loss"]:.3f};

@@ -70,6 +70,7 @@ class _Work:
     zh_seen: Seen | None = None
     en_raw: bytes | None = None
     zh_raw: bytes | None = None
+    kept: int = 0  # sentences whose translation in en.po (a reviewer's, or an earlier run's draft) stays
 
 
 def translate_articles(jobs: Sequence[ArticleJob], context: RunContext) -> list[ArticleReport]:
@@ -152,7 +153,9 @@ def _needing_drafts(works: Sequence[_Work], refresh_mt: bool) -> list[tuple[int,
                 for e in work.en
                 if e.msgstr and not (refresh_mt and not e.obsolete and untouched_machine_draft(e))
             }
-        todo.extend((w_index, s_index) for s_index, seg in enumerate(work.segments) if seg.text not in known)
+        missing = [s_index for s_index, seg in enumerate(work.segments) if seg.text not in known]
+        work.kept = len(work.segments) - len(missing)
+        todo.extend((w_index, s_index) for s_index in missing)
     return todo
 
 
@@ -248,7 +251,7 @@ def _write(work: _Work, context: RunContext) -> ArticleReport:
         sentences=len(segments),
         from_mt=sum(s.origin is Origin.MT for s in segments),
         from_tm=sum(s.origin in (Origin.TM_EXACT, Origin.TM_FUZZY) for s in segments),
-        kept=sum(s.origin is Origin.NONE for s in segments) if work.en is not None else 0,
+        kept=work.kept,
         errors=errors,
         files=tuple(job.folder / name for name in written),
     )

@@ -29,6 +29,7 @@ class TranslateOptions:
     model: str | None = None  # None: the installed zh/zt→en argos package
     device: str = "auto"
     threads: tuple[int, int] | None = None  # CTranslate2 (workers, threads each); None: from the cores
+    compute_type: str | None = None  # CTranslate2's; None: the package's own, else the device's fastest
     use_mt: bool = True
     use_tm: bool = True
     tm_threshold: float = 75.0
@@ -129,7 +130,11 @@ class RunContext:
 
             workers, threads = self.options.threads or (None, None)
             self._engine = ArgosEngine(
-                self._package, device=self.options.device, inter_threads=workers, intra_threads=threads
+                self._package,
+                device=self.options.device,
+                compute_type=self.options.compute_type,
+                inter_threads=workers,
+                intra_threads=threads,
             )
         return self._engine
 

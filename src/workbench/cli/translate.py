@@ -51,6 +51,14 @@ def translate(
             "[default: from the cores present].",
         ),
     ] = None,
+    compute_type: Annotated[
+        str | None,
+        typer.Option(
+            "--compute-type",
+            help="CTranslate2 compute type (int8, float32, ...): float32 gives the same drafts on any CPU, "
+            "more slowly [default: the package's own, else the fastest for the device].",
+        ),
+    ] = None,
     glossary: GlossaryOption = None,
     no_mt: Annotated[bool, typer.Option("--no-mt", help="Write files without machine drafts.")] = False,
     no_tm: Annotated[
@@ -95,6 +103,7 @@ def translate(
         model=model,
         device=device,
         threads=parse_threads(threads),
+        compute_type=compute_type,
         use_mt=not no_mt,
         use_tm=not no_tm,
         tm_threshold=tm_threshold,
@@ -158,6 +167,8 @@ def summary(articles: Sequence[ArticleReport]) -> str:
     parts.append(f"{sum(a.sentences for a in written)} sentences written")
     parts.append(f"{sum(a.from_mt for a in written)} machine drafts")
     parts.append(f"{sum(a.from_tm for a in written)} from memory")
+    # A re-run, or a first run over a folder that came with its files, keeps the translations it finds.
+    parts.append(f"{sum(a.kept for a in written)} kept from earlier runs")
     parts.append(f"{sum(a.errors for a in articles if a.failure is None)} with QA errors")
     return ", ".join(parts)
 
@@ -190,6 +201,7 @@ def _article_json(a: ArticleReport) -> dict[str, object]:
         "sentences": a.sentences,
         "machine": a.from_mt,
         "memory": a.from_tm,
+        "kept": a.kept,
         "qa_errors": a.errors,
         "skipped": a.skipped,
         "failure": a.failure,

@@ -75,12 +75,13 @@ def open_engine(package: ArgosPackage, device: str = "auto", compute_type: str =
 def load_engine(
     model: str | os.PathLike[str] | None = None,
     device: str = "auto",
-    compute_type: str = "auto",
+    compute_type: str | None = None,
 ) -> Engine:
     """Load a zt/zh→en argos package for translating; raises ``ModelError`` (one line) when impossible.
 
     ``model`` is a package folder, a ``.argosmodel`` file or an installed package's name; ``None`` picks
     the installed package (zt preferred over zh). ``device`` is ``auto`` (CUDA when CTranslate2 sees a
-    GPU), ``cpu`` or ``cuda``.
+    GPU), ``cpu`` or ``cuda``. ``compute_type`` is CTranslate2's (``float32``, ``int8``, ``auto``…); ``None``
+    takes the package's own (``ct2_compute_type`` in its metadata), else ``auto``.
     """
     return open_engine(find_package(model), device=device, compute_type=compute_type)

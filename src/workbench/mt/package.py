@@ -24,6 +24,8 @@ METADATA = "metadata.json"
 SENTENCEPIECE = "sentencepiece.model"
 MODEL_DIR = "model"
 MODEL_FILE = "model.bin"
+# argostranslate ignores keys it does not know, so a package may carry this one for the workbench.
+COMPUTE_TYPE_KEY = "ct2_compute_type"
 
 # argos codes: ``zt`` is Traditional Chinese, ``zh`` Simplified. Other spellings seen in hand-made
 # packages map onto them.
@@ -52,6 +54,9 @@ class ArgosPackage:
     name: str  # e.g. "translate-zt_en-finance_test"
     target_prefix: str = ""
     origin: str = ""  # what the user gave, when it was not the folder itself (an archive path)
+    # The CTranslate2 compute type the package asks for (``ct2_compute_type`` in its metadata); empty: the
+    # fastest the device offers. A package whose output must not depend on the CPU asks for float32.
+    compute_type: str = ""
 
     @property
     def model_dir(self) -> Path:
@@ -198,6 +203,7 @@ def read_package(folder: Path, origin: str = "") -> ArgosPackage:
             f"{where}: the package has no sentencepiece.model; the package is incomplete, get it again"
         )
     prefix = data.get("target_prefix", "")
+    compute_type = data.get(COMPUTE_TYPE_KEY, "")
     return ArgosPackage(
         path=folder,
         from_code=data["from_code"],
@@ -206,6 +212,7 @@ def read_package(folder: Path, origin: str = "") -> ArgosPackage:
         name=_package_name(data, folder),
         target_prefix=prefix if isinstance(prefix, str) else "",
         origin=origin,
+        compute_type=compute_type.strip() if isinstance(compute_type, str) else "",
     )
 
 
