@@ -61,7 +61,8 @@ def test_new_findings_replace_old_qa_lines_and_keep_every_reviewer_line() -> Non
 
 
 BROKEN = (
-    'msgid ""\nmsgstr ""\n"Language: en\\n"\n\n'
+    # A file the workbench wrote (its header says so), broken by hand.
+    'msgid ""\nmsgstr ""\n"Language: en\\n"\n"X-Generator: workbench 0.1.0\\n"\n\n'
     'msgctxt "a:p1.s1"\nmsgid "股價上升。"\nmsgstr "Shares rose.\n'  # the closing quote is missing
 )
 
@@ -86,5 +87,5 @@ def test_every_command_refuses_a_broken_po_file_with_its_line(tmp_path: Path, co
     _register()
     result = CliRunner().invoke(app, [arg.replace("{tree}", str(tree)) for arg in command])
     assert result.exit_code == 2, result.output
-    assert f"{broken}:7: a string is not closed" in result.output
+    assert f"{broken}:8: a string is not closed" in result.output
     assert broken.read_text(encoding="utf-8") == BROKEN

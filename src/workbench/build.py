@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from workbench.errors import InputError
 from workbench.model import ParagraphKind
+from workbench.owned import require_article_or_translations_folder
 from workbench.po import article_of, is_reviewed, live_entries, load_po, load_po_if_present
 from workbench.textio import write_text_atomic
 
@@ -117,6 +118,8 @@ def article_folders(paths: Iterable[Path]) -> list[Path]:
         path = Path(path)
         if not path.exists():
             raise InputError(f"{path}: no such folder; give an article folder or the translations folder")
+        # Before searching it: `workbench report /` must not read the whole disk.
+        require_article_or_translations_folder(path)
         if (path / "en.po").is_file():
             found = [path]
         else:

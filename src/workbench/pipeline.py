@@ -31,6 +31,7 @@ from workbench.jobs import (
 )
 from workbench.model import Article, Segment
 from workbench.mt import Engine
+from workbench.owned import refuse_links, require_translations_folder
 from workbench.pages import split_page
 from workbench.safeio import folder_lock
 from workbench.segment import sentences_of
@@ -152,6 +153,8 @@ def translate_pages(
     """
     options = options or TranslateOptions()
     progress = progress or Quiet()
+    # Before anything is read or written: --out / must not send a run scanning and locking the disk.
+    require_translations_folder(options.out_dir)
     pages = [read_page(p) for p in page_paths(paths)]
     # Split before the lock: a page with no article is refused before the folder is created or locked.
     articles = [split_page(page.text, page.path) for page in pages]
@@ -164,6 +167,7 @@ def translate_pages(
     if not glossary.entries:
         report.notes.append("no glossary (glossary.csv here, or --glossary PATH): no name hints or checks")
 
+    refuse_links(options.out_dir)
     with folder_lock(options.out_dir, wait=options.wait, on_wait=progress.note):
         jobs, settled = plan(articles, context)
         for done in settled:

@@ -20,6 +20,7 @@ close; everything before that (the whole translation, which takes seconds to hou
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import hashlib
 import os
@@ -110,7 +111,16 @@ def folder_lock(
         raise InputError(f"{folder}: is a file, not a folder; give another --out or move the file away")
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / LOCK_NAME
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o666)
+    try:
+        # Never through a link: truncating and writing the lock would change the link's target.
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o666)
+    except OSError as err:
+        if err.errno != errno.ELOOP:
+            raise
+        raise InputError(
+            f"{path}: is a symbolic link; workbench never writes through a link in a folder it owns, so "
+            "nothing was changed; remove the link and run again"
+        ) from None
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)

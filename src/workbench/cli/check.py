@@ -47,11 +47,14 @@ class Row:
 def po_files(paths: Iterable[str]) -> list[Path]:
     """The PO files named, and those under the folders named, in a stable order."""
     from workbench.errors import InputError
+    from workbench.owned import require_article_or_translations_folder
 
     found: list[Path] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
+            # A folder of PO files is read as it is; anything else is searched only as a translations folder.
+            require_article_or_translations_folder(path, "*.po")
             under = sorted(
                 p for p in path.rglob("*.po") if p.is_file() and not any(s.startswith(".") for s in p.parts)
             )

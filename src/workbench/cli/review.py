@@ -46,13 +46,19 @@ def build(
     import contextlib
 
     from workbench.build import article_folders, build_article
+    from workbench.owned import refuse_links, require_translations_folder
     from workbench.safeio import folder_lock
 
     folders = article_folders(paths)
+    roots = sorted({folder.parent for folder in folders})
+    for root in roots:
+        # The lock goes into the folder above each article: it must be a translations folder.
+        require_translations_folder(root, "PATH")
+        refuse_links(root)
     with contextlib.ExitStack() as locks:
         # The translations folders these articles live in, locked in one order so two commands never
         # wait for each other: a translate run writing there finishes before en.md is rebuilt.
-        for root in sorted({folder.parent for folder in folders}):
+        for root in roots:
             locks.enter_context(folder_lock(root, on_wait=lambda line: typer.echo(line, err=True)))
         results = [build_article(folder, marker=marker, reviewed_only=reviewed_only) for folder in folders]
     if as_json:
@@ -108,10 +114,14 @@ def export(
     """Export reviewed translations as TMX 1.4b, or each article as XLIFF 2.0 with its review state."""
     from workbench.build import article_folders
     from workbench.exchange import write_tmx, write_xliff
+    from workbench.owned import TMX_EXPORT, refuse_links, require_article_or_translations_folder
 
     written: list[dict[str, object]] = []
     if format is ExportFormat.tmx:
-        target = out if out is not None else path / "workbench.tmx"
+        require_article_or_translations_folder(path)
+        if out is None:
+            refuse_links(path)
+        target = out if out is not None else path / TMX_EXPORT
         written.append({"file": str(target), "units": write_tmx(path, target)})
     else:
         for folder in article_folders([path]):

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workbench.errors import InputError
+from workbench.owned import refuse_links_in_site
 from workbench.report.read import ArticleSummary, State, read_article
 from workbench.textio import write_text_atomic
 
@@ -72,6 +73,8 @@ def write_report(tree: Path, out: Path | None = None, glossary: Glossary | None 
     from workbench.build import article_folders
 
     tree = Path(tree)
+    # The site's own folder may be a link only where the user named it with -o.
+    refuse_links_in_site(default_out(tree) if out is None else Path(out), itself=out is None)
     out = default_out(tree) if out is None else Path(out)
     _claim(out)
     folders = article_folders([tree])
