@@ -153,14 +153,18 @@ def place_articles(
 
 
 def _free_name(out_dir: Path, article_id: str, taken: set[str], known: dict[str, set[str]]) -> str:
-    """``article_id``, or the first ``<id>-N`` that no article folder of the run or on disk holds.
+    """``article_id``, or the first ``<id>-N`` that no article folder of the run or on disk holds, and
+    that is not a name the tool uses itself (``report``: ids from other front ends are not trusted).
 
     A file in the way is not skipped over: the article then fails with one line naming it.
     """
+    from workbench.owned import is_reserved
+
+    article_id = article_id.lstrip(".") or "article"  # a hidden name would stay hidden with any -N
     number = 1
     while True:
         name = article_id if number == 1 else f"{article_id}-{number}"
-        if name not in taken and (name not in known or not known[name]):
+        if name not in taken and (name not in known or not known[name]) and not is_reserved(name):
             return name
         number += 1
 

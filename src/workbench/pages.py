@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from workbench import tickers as ticker_forms
 from workbench.errors import InputError
 from workbench.model import Article, Paragraph, ParagraphKind
+from workbench.owned import is_reserved
 from workbench.segment import normalise_space
 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -215,12 +216,13 @@ def _article_id(draft: _Draft, paragraphs: list[Paragraph]) -> str:
     """A readable slug that stays the same when the article's body is edited.
 
     From the English headline when the page gives one; otherwise the first ticker of the article and a
-    short hash of its Chinese title.
+    short hash of its Chinese title. Never a name the tool uses in a translations folder (``report``).
     """
     if draft.english_title:
         slug = _slugify(draft.english_title)
         if slug:
-            return slug
+            # A headline such as "Report" must not take the name of the review site's folder.
+            return f"{slug}-article" if is_reserved(slug) else slug
     anchor = paragraphs[0].text
     digest = hashlib.sha1(anchor.encode("utf-8")).hexdigest()[:6]
     ticker = draft.tickers[0] if draft.tickers else _first_ticker(paragraphs)
