@@ -143,9 +143,16 @@ class RunContext:
             return None
         if self._memory is None:
             self._memory = TranslationMemory.load(
-                self.options.out_dir, threshold=self.options.tm_threshold, glossary=self.glossary
+                self.options.out_dir,
+                threshold=self.options.tm_threshold,
+                glossary=self.glossary,
+                skip_unreadable=True,
             )
         return self._memory
+
+    def notes(self) -> list[str]:
+        """What the run should tell its user about what it loaded: PO files the memory left out."""
+        return list(self._memory.skipped) if self._memory is not None else []
 
     def content_digest(self, article: Article, segments: Sequence[Segment]) -> str:
         """The digest of what an article's output depends on besides its id (see ``workbench.folders``)."""

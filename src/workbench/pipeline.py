@@ -178,6 +178,7 @@ def translate_pages(
             for article_report in translate_articles(batch, context):
                 report.pages[article_report.page].articles.append(article_report)
         remember(options.out_dir, context.written)
+    report.notes.extend(context.notes())
     for page_report in report.pages:
         page_report.articles.sort(key=lambda a: a.article.paragraphs[0].line if a.article.paragraphs else 0)
     report.engine, report.mt_calls = context.engine_name, context.mt_calls

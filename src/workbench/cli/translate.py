@@ -115,6 +115,9 @@ def translate(
     with progress_for_terminal() as progress:
         report = translate_pages(pages, options, progress=progress)
     seconds = time.monotonic() - started
+    # Notes (a page read as Big5, a PO file the memory left out) are for the person, with --json too.
+    for note in report.notes:
+        typer.echo(note, err=True)
     if as_json:
         print_json(
             {
@@ -130,12 +133,11 @@ def translate(
                 "model_missing": report.model_missing,
                 "articles": [_article_json(a) for a in report.articles],
                 "failures": report.failures,
+                "notes": report.notes,
                 "seconds": round(seconds, 3),
             }
         )
     else:
-        for note in report.notes:
-            typer.echo(note, err=True)
         for page_report in report.pages:
             typer.echo(f"{page_report.page.path}: {summary(page_report.articles)}", err=True)
         run = summary(report.articles + report.failed)

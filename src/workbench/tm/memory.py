@@ -65,6 +65,8 @@ class TranslationMemory:
         self._use_cache = True
         self._index: Index | None = None
         self._facts_cache: dict[str, tuple[tuple[TermHit, ...], tuple[Fact, ...]]] = {}
+        self._skip_unreadable = False
+        self.skipped: list[str] = []  # with skip_unreadable, a line for each PO file left out
 
     @classmethod
     def load(
@@ -75,9 +77,16 @@ class TranslationMemory:
         glossary: TermMatcher | None = None,
         extractor: Extractor | None = None,
         cache: bool = True,
+        skip_unreadable: bool = False,
     ) -> TranslationMemory:
-        """The memory of every reviewed entry under ``tree``; nothing is read until the first lookup."""
+        """The memory of every reviewed entry under ``tree``; nothing is read until the first lookup.
+
+        A PO file that cannot be read stops the load with ``POFileError`` (an export must not silently
+        lack a reviewer's work), unless ``skip_unreadable``: then it is left out and named in ``skipped``
+        (a translation run goes on with the other articles).
+        """
         tm = cls(threshold=threshold, glossary=glossary, extractor=extractor)
+        tm._skip_unreadable = skip_unreadable
         tm._rows = None
         tm._tree = Path(tree)
         tm._use_cache = cache
@@ -95,7 +104,8 @@ class TranslationMemory:
     def _stored(self) -> list[StoredRow]:
         if self._rows is None:
             assert self._tree is not None
-            self._rows = read_rows(self._tree, cache=self._use_cache)
+            skipped = self.skipped if self._skip_unreadable else None
+            self._rows = read_rows(self._tree, cache=self._use_cache, skipped=skipped)
         return self._rows
 
     def lookup(

@@ -12,6 +12,10 @@ are kept in ``.workbench-tm.json`` under the tree, with each file's stamp (modif
 Adding ten articles to an archive of a thousand therefore parses twenty files, not two thousand
 (``benchmarks/tm_update.py`` measures it). The cache only ever saves time: a missing, corrupt or unwritable
 one means the tree is read in full.
+
+A PO file that cannot be read (a charset its bytes do not match, a duplicate entry, no header) is left out
+of the memory and named, rather than stopping the load: one article a reviewer broke must not cost a run
+its other articles. Its record is dropped from the cache, so the next load tries it again.
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ from pathlib import Path
 
 import polib
 
-from workbench.errors import InputError
+from workbench.errors import InputError, POFileError
 from workbench.po import (
     article_of,
     entry_key,
@@ -69,8 +73,12 @@ def read_tree(tree: Path, *, cache: bool = True) -> list[TMEntry]:
     return [row.entry() for row in read_rows(tree, cache=cache)]
 
 
-def read_rows(tree: Path, *, cache: bool = True) -> list[StoredRow]:
-    """``read_tree`` as the index holds it."""
+def read_rows(tree: Path, *, cache: bool = True, skipped: list[str] | None = None) -> list[StoredRow]:
+    """``read_tree`` as the index holds it.
+
+    A PO file that cannot be read raises ``POFileError``, unless ``skipped`` is given: then it is left out
+    and a line naming it is added there.
+    """
     tree = Path(tree)
     if not tree.is_dir():
         raise InputError(f"{tree}: not a folder; give the translations folder (or one article folder)")
@@ -82,7 +90,14 @@ def read_rows(tree: Path, *, cache: bool = True) -> list[StoredRow]:
     rows: list[StoredRow] = []
     for rel in _english_files(tree):
         po_path = tree / rel
-        known = _refresh(po_path, old.get(rel))
+        try:
+            known = _refresh(po_path, old.get(rel))
+        except (POFileError, OSError) as err:
+            if skipped is None:
+                raise
+            reason = str(err) if isinstance(err, POFileError) else f"{po_path}: {err.strerror or err}"
+            skipped.append(f"left out of the translation memory: {reason}")
+            continue
         fresh[rel] = known
         modified = known.stamp[0][0]
         article = known.article
