@@ -297,7 +297,7 @@ def test_header_keeps_the_reviewers_fields_and_refreshes_ours() -> None:
     assert md["PO-Revision-Date"] == "2024-05-06 18:30+0800"
     assert md["X-Poedit-SourceCharset"] == "UTF-8"
     assert md["X-Generator"] == "workbench 0.2.0"
-    assert md["Language"] == "en"
+    assert md["Language"] == "en_GB"  # the team's language code is theirs
     assert md["POT-Creation-Date"] == "2024-05-07 09:00+0800"
     assert merged.header == "Reviewed by the markets desk"
 

@@ -22,21 +22,22 @@ LANGUAGES = ("en", "zh_Hans")
 # As gettext's and translate-toolkit's language tables give them: Chinese has one form.
 PLURAL_FORMS = {"en": "nplurals=2; plural=(n != 1);", "zh_Hans": "nplurals=1; plural=0;"}
 
-# Header fields the workbench owns and refreshes on every run; everything else belongs to the reviewer.
+# Header fields the workbench owns and refreshes on every run: what the file is (UTF-8, made by which tool
+# from which page); everything else belongs to the reviewer and the team.
 OUR_HEADER_FIELDS = (
-    "Project-Id-Version",
     "POT-Creation-Date",
-    "Language",
     "MIME-Version",
     "Content-Type",
     "Content-Transfer-Encoding",
-    "Plural-Forms",
     "X-Generator",
     "X-Workbench-Article",
     "X-Workbench-Source",
     "X-Workbench-English-Title",
 )
-# Filled on a new file only; a reviewer's PO editor rewrites them and a re-run keeps theirs.
+# Filled on a new file, and where a team left them blank; a team's value (Language: en_US, its own
+# project name or plural formula) is kept on every re-run.
+TEAM_HEADER_FIELDS = ("Project-Id-Version", "Language", "Plural-Forms")
+# Filled on a new file only; a reviewer's PO editor rewrites them and a re-run keeps theirs, blank or not.
 REVIEWER_HEADER_FIELDS = ("PO-Revision-Date", "Last-Translator", "Language-Team")
 
 QA_PREFIX = "QA: "

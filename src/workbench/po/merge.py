@@ -26,7 +26,7 @@ from workbench.po.entries import (
     untouched_machine_draft,
     with_qa_lines,
 )
-from workbench.po.export import OUR_HEADER_FIELDS, PROVENANCE, match_edges, render_po
+from workbench.po.export import OUR_HEADER_FIELDS, PROVENANCE, TEAM_HEADER_FIELDS, match_edges, render_po
 from workbench.po.keys import Key, entry_key, entry_position, free_context, is_legacy_context
 
 # A changed sentence at the same position is the same sentence edited, unless almost nothing is left of
@@ -243,8 +243,9 @@ def _obsolete(old: polib.POEntry) -> polib.POEntry:
 def _merge_metadata(existing: dict[str, str], fresh: dict[str, str]) -> dict[str, str]:
     merged = dict(fresh)
     for key, value in existing.items():
-        if key not in OUR_HEADER_FIELDS:
-            merged[key] = value
+        if key in OUR_HEADER_FIELDS or (key in TEAM_HEADER_FIELDS and not value.strip()):
+            continue
+        merged[key] = value
     return merged
 
 
