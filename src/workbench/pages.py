@@ -34,9 +34,11 @@ from workbench.segment import normalise_space
 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAS_CJK = re.compile(f"[{_CJK}]")
-FOOTER = re.compile(r"欲訂閱.{0,20}?通訊\s*[,，]?\s*請點擊這裏.*$")
+# In either script, as the brief and highlights labels below: a page that came in Simplified is still cut
+# into the same articles.
+FOOTER = re.compile(r"欲(?:訂閱|订阅).{0,20}?(?:通訊|通讯)\s*[,，]?\s*(?:請點擊這裏|请点击这里).*$")
 _TICKER_TAG = re.compile(r"^\s*(?:[A-Z]{1,6}:)?\d{1,6}(?:\.[A-Z]{2})?(?:\s*[;,/]\s*[A-Z0-9.:]+)*\s*$")
-_BRIEF_TITLE = re.compile(r"^(?:簡訊|简讯|快訊|快讯|短訊)\s*[:：]")
+_BRIEF_TITLE = re.compile(r"^(?:簡訊|简讯|快訊|快讯|短訊|短讯)\s*[:：]")
 _HIGHLIGHTS = re.compile(r"(?:重點|重点|要點|要点|摘要)\s*[:：]")
 _BULLET = re.compile(r"^\s*[•·●▪■◆\-\*]\s*")
 _SENTENCE_END = "。！？!?…」』”’）)"

@@ -35,6 +35,7 @@ from workbench.owned import refuse_links, require_translations_folder
 from workbench.pages import split_page
 from workbench.safeio import folder_lock
 from workbench.segment import sentences_of
+from workbench.simplified import script_of
 from workbench.textio import Page, read_page
 from workbench.tm.store import remember
 
@@ -101,6 +102,27 @@ def load_glossary_for(path: Path | None) -> Glossary:
     return load_glossary(default) if default.exists() else Glossary.from_entries(())
 
 
+def page_notes(page: Page) -> list[str]:
+    """What the run should say about how a page was read: its encoding, HTML, a page in Simplified."""
+    notes: list[str] = []
+    if page.encoding != "utf-8":
+        notes.append(f"{page.path}: read as {page.encoding}")
+    if page.html:
+        notes.append(
+            f"{page.path}: read as HTML: the text a browser shows (scripts, styles, menus and the site's "
+            "header and footer left out)"
+        )
+    script = script_of(page.text)
+    if script.looks_simplified:
+        notes.append(
+            f"{page.path}: looks like Simplified Chinese ({script.simplified} of {script.chinese} characters "
+            "in Simplified forms); it is translated as it is: glossary names match only by the Simplified "
+            "forms the glossary gives (its simplified column, its aliases converted), and zh_Hans.po and "
+            "zh_Hans.txt repeat the page's own text; translate the Traditional page instead if there is one"
+        )
+    return notes
+
+
 def analyse(page: Page, glossary: Glossary) -> list[tuple[Article, list[Segment]]]:
     """The articles of a page with their analysed sentences (Simplified text, glossary hits, facts)."""
     return [(article, analyse_article(article, glossary)) for article in split_page(page.text, page.path)]
@@ -162,8 +184,7 @@ def translate_pages(
     context = RunContext(options, glossary, engine=engine, progress=progress)
     report = RunReport(pages=[PageReport(page) for page in pages], model_missing=context.model_missing)
     for page in pages:
-        if page.encoding != "utf-8":
-            report.notes.append(f"{page.path}: read as {page.encoding}")
+        report.notes.extend(page_notes(page))
     if not glossary.entries:
         report.notes.append("no glossary (glossary.csv here, or --glossary PATH): no name hints or checks")
 

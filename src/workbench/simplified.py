@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -29,6 +30,7 @@ DEFAULT_CONFIG = "hk2s"
 _KEEP_ZHU_AFTER = "显卓昭土名巨原论专编译遗新拙大合撰"  # 显著, 卓著, 名著, 原著, 专著, 合著 ...
 _KEEP_ZHU_BEFORE = "名作称述书者录"  # 著名, 著作, 著称, 著述, 著书, 著者, 著录
 _ZHU = re.compile(f"(?<![{_KEEP_ZHU_AFTER}])著(?![{_KEEP_ZHU_BEFORE}])")
+_CHINESE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 @lru_cache(maxsize=4)
@@ -69,3 +71,45 @@ def to_simplified_lines(texts: Sequence[str], config: str = DEFAULT_CONFIG) -> l
     if any("\n" in text for text in texts):
         return [to_simplified(text, config=config) for text in texts]
     return to_simplified("\n".join(texts), config=config).split("\n")
+
+
+@dataclass(frozen=True)
+class Script:
+    """How much of a text's Chinese is written in forms only one script uses."""
+
+    chinese: int  # Chinese characters in the text
+    simplified: int  # of them, in a form only Simplified Chinese writes (汤, 团, 宣布's 布 is shared)
+    traditional: int  # of them, in a form only Traditional Chinese writes (湯, 團)
+
+    @property
+    def looks_simplified(self) -> bool:
+        """Mostly Simplified forms: at least 10 of them, 3% of the Chinese, and twice the Traditional ones."""
+        return (
+            self.simplified >= 10
+            and self.simplified * 100 >= 3 * self.chinese
+            and self.simplified > 2 * self.traditional
+        )
+
+
+def script_of(text: str) -> Script:
+    """Count the characters of ``text`` that only one script writes, each distinct character converted once.
+
+    A character OpenCC changes from Simplified to Hong Kong Traditional is a Simplified form, and one it
+    changes the other way a Traditional form; the many characters both scripts share count for neither.
+    """
+    counts: dict[str, int] = {}
+    for char in _CHINESE.findall(text):
+        counts[char] = counts.get(char, 0) + 1
+    if not counts:
+        return Script(0, 0, 0)
+    chars = list(counts)
+    joined = "\n".join(chars)
+    to_traditional = str(_converter("s2hk").convert(joined)).split("\n")
+    to_simplified = str(_converter(DEFAULT_CONFIG).convert(joined)).split("\n")
+    simplified = traditional = 0
+    for char, as_traditional, as_simplified in zip(chars, to_traditional, to_simplified, strict=True):
+        if as_traditional != char and as_simplified == char:
+            simplified += counts[char]
+        elif as_simplified != char and as_traditional == char:
+            traditional += counts[char]
+    return Script(sum(counts.values()), simplified, traditional)

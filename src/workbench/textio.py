@@ -1,8 +1,9 @@
 """Reading pages and writing files safely.
 
 Hong Kong material arrives as UTF-8 (with or without a BOM, CRLF from Windows), often as Big5, sometimes as
-GB18030, now and then as UTF-16 or UTF-32 with a BOM. A page is decoded once here, line ends normalised,
-and everything downstream sees clean ``str``. Writes go to a temporary file in the same folder and are
+GB18030, now and then as UTF-16 or UTF-32 with a BOM, and sometimes as a page saved from a browser. A page is
+decoded once here, line ends normalised, HTML read for its text (``html_text``), and everything downstream
+sees clean ``str``. Writes go to a temporary file in the same folder and are
 renamed into place, so a reader (or a crash) never sees half a file; the file keeps its mode and symlink,
 and a read-only file is refused.
 """
@@ -21,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workbench.errors import FileWriteError, InputError
+from workbench.html_text import html_text, looks_like_html
 
 MAX_PAGE_BYTES = 20 * 1024 * 1024
 
@@ -39,8 +41,9 @@ _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 @dataclass(frozen=True)
 class Page:
     path: str  # as the user gave it, used in PO references
-    text: str  # decoded, line ends normalised to "\n", no BOM
+    text: str  # decoded, line ends normalised to "\n", no BOM; an HTML page's text as a reader sees it
     encoding: str  # what it was decoded from: "utf-8", "big5hkscs", "gb18030", "utf-16", "utf-32"
+    html: bool = False  # the file was an HTML page (saved from a browser), read through an HTML parser
 
 
 def read_page(path: str | Path) -> Page:
@@ -57,11 +60,15 @@ def read_page(path: str | Path) -> Page:
     raw = p.read_bytes()
     text, encoding = decode(raw, shown)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    html = looks_like_html(text)
+    if html:
+        # Tags never reach a msgid: the page is read for the text a reader sees.
+        text = html_text(text)
     if not text.strip():
         raise InputError(f"{shown}: the page is empty; nothing to translate")
     if not _CJK.search(text):
         raise InputError(f"{shown}: no Chinese text found; give a page of Traditional Chinese articles")
-    return Page(path=shown, text=text, encoding=encoding)
+    return Page(path=shown, text=text, encoding=encoding, html=html)
 
 
 def decode(raw: bytes, shown: str) -> tuple[str, str]:
