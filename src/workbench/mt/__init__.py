@@ -65,8 +65,9 @@ def find_package(model: str | os.PathLike[str] | None = None) -> ArgosPackage:
     return require_chinese_to_english(resolve(model))
 
 
-def open_engine(package: ArgosPackage, device: str = "auto", compute_type: str = "auto") -> Engine:
-    """Load a package found by ``find_package`` (or any readable package, whatever its languages)."""
+def open_engine(package: ArgosPackage, device: str = "auto", compute_type: str | None = None) -> Engine:
+    """Load a package found by ``find_package`` (or any readable package, whatever its languages), in the
+    compute type asked for, else the package's own, else the device's fastest."""
     from workbench.mt.engine import ArgosEngine
 
     return ArgosEngine(package, device=device, compute_type=compute_type)
