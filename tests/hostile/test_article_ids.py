@@ -6,36 +6,30 @@ review site's folder, and from then on ``translate``, ``build`` and ``report`` a
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from conftest import GLOSSARY, SEED
+from conftest import SEED
+from desk import cli, seed_desk
 from workbench import owned, safeio
-from workbench.cli import _register, app
 from workbench.folders import place_articles
 from workbench.owned import is_reserved
 from workbench.pages import split_page
 from workbench.report import site
 from workbench.tm import store
 
-_register()
 SENSETIME_HEADLINE = "SenseTime completes reorg to focus on GenAI"
 
 
 def _run(*args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(app, list(args))
+    result = cli(*args)
     return result.exit_code, result.stderr
 
 
 @pytest.fixture
 def desk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    shutil.copy(GLOSSARY, tmp_path / "glossary.csv")
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "no-packages"))
-    return tmp_path
+    return seed_desk(tmp_path, monkeypatch)
 
 
 def test_the_report_wedge_no_longer_happens(desk: Path) -> None:

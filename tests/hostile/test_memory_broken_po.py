@@ -14,15 +14,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from conftest import GLOSSARY, SEED
+from conftest import SEED
+from desk import PAGE, cli, seed_desk
 from tree_snapshot import snapshot
-from workbench.cli import _register, app
 from workbench.errors import POFileError
 from workbench.tm import TranslationMemory
-
-_register()
 
 BROKEN = "china-renaissance-is-a-financial-company"
 SENSETIME = "sensetime-completes-reorg-to-focus-on-genai"
@@ -30,7 +27,7 @@ OLD, NEW = "商湯的股價在公告後的兩天基本保持不變。", "商湯�
 
 
 def _run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(app, list(args))
+    result = cli(*args)
     return result.exit_code, result.stdout, result.stderr
 
 
@@ -50,12 +47,8 @@ def _no_header(text: str) -> str:
 
 @pytest.fixture
 def desk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    (tmp_path / "seeds").mkdir()
-    shutil.copy(SEED, tmp_path / "seeds" / SEED.name)
-    shutil.copy(GLOSSARY, tmp_path / "glossary.csv")
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "no-packages"))
-    assert _run("translate", f"seeds/{SEED.name}", "--no-mt")[0] == 0
+    seed_desk(tmp_path, monkeypatch)
+    assert _run("translate", PAGE, "--no-mt")[0] == 0
     # A reviewed sentence, so the memory has something to offer.
     en = tmp_path / "translations" / SENSETIME / "en.po"
     text = en.read_text(encoding="utf-8")
@@ -78,7 +71,7 @@ def test_a_broken_en_po_is_left_out_of_the_memory_and_the_run_goes_on(
     shutil.copytree(desk / "translations", desk / "no-tm")
     before = snapshot(desk / "translations" / BROKEN)
 
-    code, out, err = _run("translate", f"seeds/{SEED.name}", "--json")
+    code, out, err = _run("translate", PAGE, "--json")
     assert code == 2, err
     # The memory names the file it left out; the article whose file it is fails alone, as it was.
     assert f"left out of the translation memory: translations/{BROKEN}/en.po" in err
@@ -93,7 +86,7 @@ def test_a_broken_en_po_is_left_out_of_the_memory_and_the_run_goes_on(
     assert "SenseTime's shares barely moved." in drafts
 
     # What --no-tm writes: the same articles.
-    code, out, _ = _run("translate", f"seeds/{SEED.name}", "--no-tm", "--out", "no-tm", "--json")
+    code, out, _ = _run("translate", PAGE, "--no-tm", "--out", "no-tm", "--json")
     assert code == 2
     (page,) = json.loads(out)["pages"]
     assert sorted(a["id"] for a in page["articles"] if not a["failure"]) == sorted(written)

@@ -16,15 +16,12 @@ from pathlib import Path
 
 import polib
 import pytest
-from typer.testing import CliRunner
 
-from conftest import GLOSSARY, SEED
-from workbench.cli import _register, app
+from conftest import SEED
+from desk import cli, seed_desk
 from workbench.html_text import html_text, looks_like_html
 from workbench.simplified import script_of, to_simplified
 from workbench.textio import read_page
-
-_register()
 
 HTML_PAGE = Path(__file__).resolve().parent.parent / "fixtures" / "pages" / "seed-saved-from-browser.html"
 # Text of the head, the menu, the aside and the footer that no article of the seed page contains.
@@ -35,7 +32,7 @@ NOT_ARTICLE_TEXT = [
 
 
 def _run(*args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(app, list(args))
+    result = cli(*args)
     return result.exit_code, result.stderr
 
 
@@ -50,11 +47,9 @@ def _msgids(tree: Path) -> dict[str, list[str]]:
 
 @pytest.fixture
 def desk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    seed_desk(tmp_path, monkeypatch)
     shutil.copy(SEED, tmp_path / "seed.txt")
     shutil.copy(HTML_PAGE, tmp_path / "seed.html")
-    shutil.copy(GLOSSARY, tmp_path / "glossary.csv")
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "no-packages"))
     return tmp_path
 
 

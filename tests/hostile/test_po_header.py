@@ -13,12 +13,9 @@ from pathlib import Path
 
 import polib
 import pytest
-from typer.testing import CliRunner
 
-from conftest import GLOSSARY, SEED
-from workbench.cli import _register, app
-
-_register()
+from conftest import SEED
+from desk import PAGE, cli, seed_desk
 
 SENSETIME = "sensetime-completes-reorg-to-focus-on-genai"
 OLD, NEW = "商湯的股價在公告後的兩天基本保持不變。", "商湯的股價在公告後的三天基本保持不變。"
@@ -35,18 +32,14 @@ TEAM_ZH = {"Language": "zh_CN", "X-Desk-Batch": "B-17"}
 
 
 def _run(*args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(app, list(args))
+    result = cli(*args)
     return result.exit_code, result.stderr
 
 
 @pytest.fixture
 def desk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    (tmp_path / "seeds").mkdir()
-    shutil.copy(SEED, tmp_path / "seeds" / SEED.name)
-    shutil.copy(GLOSSARY, tmp_path / "glossary.csv")
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "no-packages"))
-    assert _run("translate", f"seeds/{SEED.name}", "--no-mt")[0] == 0
+    seed_desk(tmp_path, monkeypatch)
+    assert _run("translate", PAGE, "--no-mt")[0] == 0
     return tmp_path
 
 
@@ -67,7 +60,7 @@ def test_a_teams_header_values_are_kept_when_the_file_is_written_again(desk: Pat
     _set_header(folder / "en.po", TEAM_EN, "Reviewed by the HK desk")
     _set_header(folder / "zh_Hans.po", TEAM_ZH, "Simplified for the mainland edition")
     _edit_page(desk)  # a changed sentence: both files are merged and written again
-    code, err = _run("translate", f"seeds/{SEED.name}", "--no-mt")
+    code, err = _run("translate", PAGE, "--no-mt")
     assert code == 0, err
 
     en = polib.pofile(str(folder / "en.po"))
@@ -94,7 +87,7 @@ def test_a_blank_language_is_filled_in(desk: Path) -> None:
     en_path = desk / "translations" / SENSETIME / "en.po"
     _set_header(en_path, {"Language": "", "Plural-Forms": " "}, "English drafts")
     _edit_page(desk)
-    assert _run("translate", f"seeds/{SEED.name}", "--no-mt")[0] == 0
+    assert _run("translate", PAGE, "--no-mt")[0] == 0
     en = polib.pofile(str(en_path))
     assert en.metadata["Language"] == "en"
     assert en.metadata["Plural-Forms"] == "nplurals=2; plural=(n != 1);"

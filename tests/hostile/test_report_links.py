@@ -12,32 +12,25 @@ import shutil
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from conftest import GLOSSARY, SEED
+from conftest import SEED
+from desk import PAGE, cli, seed_desk
 from tree_snapshot import snapshot
-from workbench.cli import _register, app
-
-_register()
 
 SENSETIME = "sensetime-completes-reorg-to-focus-on-genai"
 CHANGED = ("商湯的股價在公告後的兩天基本保持不變。", "商湯的股價在公告後的三天基本保持不變。")
 
 
 def _run(*args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(app, list(args))
+    result = cli(*args)
     return result.exit_code, result.stderr
 
 
 @pytest.fixture
 def desk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """``t``: the seed page translated, its review site made; ``outside``: someone's folder of pages."""
-    (tmp_path / "seeds").mkdir()
-    shutil.copy(SEED, tmp_path / "seeds" / SEED.name)
-    shutil.copy(GLOSSARY, tmp_path / "glossary.csv")
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "no-packages"))
-    assert _run("translate", f"seeds/{SEED.name}", "--no-mt", "--out", "t")[0] == 0
+    seed_desk(tmp_path, monkeypatch)
+    assert _run("translate", PAGE, "--no-mt", "--out", "t")[0] == 0
     assert _run("report", "t")[0] == 0
     outside = tmp_path / "outside"
     outside.mkdir()
@@ -86,7 +79,7 @@ def test_a_planted_link_is_refused_and_nothing_is_written(desk: Path, command: s
     before = snapshot(desk / "outside"), snapshot(desk / "t")
     args = {
         "report": ["report", "t"],
-        "translate": ["translate", f"seeds/{SEED.name}", "--no-mt", "--out", "t"],
+        "translate": ["translate", PAGE, "--no-mt", "--out", "t"],
         "build": ["build", "t"],
     }[command]
     code, err = _run(*args)

@@ -12,25 +12,15 @@ from pathlib import Path
 
 import polib
 import pytest
-from typer.testing import CliRunner
 
-from conftest import GLOSSARY, ROOT, SEED
+from conftest import ROOT
+from desk import PAGE, cli, seed_desk
 from tree_snapshot import snapshot
-from workbench.cli import _register, app
-
-_register()
-
-PAGE = f"seeds/{SEED.name}"
 
 
 @pytest.fixture
 def desk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    (tmp_path / "seeds").mkdir()
-    shutil.copy(SEED, tmp_path / "seeds" / SEED.name)
-    shutil.copy(GLOSSARY, tmp_path / "glossary.csv")
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "no-packages"))
-    return tmp_path
+    return seed_desk(tmp_path, monkeypatch)
 
 
 @pytest.fixture
@@ -55,7 +45,7 @@ def someone_elses(tmp_path: Path) -> Path:
 
 
 def _run(*args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(app, list(args))
+    result = cli(*args)
     return result.exit_code, result.stderr
 
 
