@@ -3,10 +3,11 @@
 ``glossary.csv`` (UTF-8, a header row) has the columns
 ``traditional,simplified,english,aliases,tickers,type,forbidden,notes``; multi-valued fields (aliases,
 tickers, forbidden) separate their values with ``;``. Heavy libraries (ahocorasick, OpenCC, rapidfuzz,
-polib, openpyxl) are imported only when a function needs them.
+polib) are imported only when a function needs them.
 
-Outside lists come in through one module per source (``hkex``: the exchange's workbooks; ``vendor``: any
-CSV) and one shared merge (``merge``), which keeps a desk's own rows across re-imports.
+Outside lists come in through one module per source (``hkex``: the exchange's workbooks, read by
+``xlsx``; ``vendor``: any CSV) and one shared merge (``merge``), which keeps a desk's own rows across
+re-imports.
 """
 
 from workbench.glossary.check import CHECKS, check_glossary

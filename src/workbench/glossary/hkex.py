@@ -128,20 +128,8 @@ def _records(rows: Iterator[tuple[Any, ...]], at: list[int]) -> Iterator[tuple[s
 
 
 def _open(path: Path) -> Iterator[tuple[Any, ...]]:
-    import zipfile
-
-    import openpyxl
+    from workbench.glossary.xlsx import sheet_rows
 
     if not path.is_file():
         raise GlossaryError(f"{path}: no such workbook; pass the .xlsx files the exchange publishes")
-    try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as err:
-        raise GlossaryError(
-            f"{path}: cannot be read as an .xlsx workbook ({err}); save it as .xlsx"
-        ) from None
-    try:
-        rows: list[tuple[Any, ...]] = list(book.worksheets[0].iter_rows(values_only=True))
-    finally:
-        book.close()  # a read-only workbook holds its file open until closed
-    return iter(rows)
+    return sheet_rows(path)
