@@ -24,11 +24,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from workbench import jsonfile
 from workbench.safeio import file_digest
 from workbench.textio import write_text_atomic
 
 STATE_NAME = ".workbench-state.json"
 STATE_VERSION = 1
+# An article's state is a few kilobytes (a short digest per sentence); these leave room for any article.
+STATE_MAX_BYTES = 16 << 20
+STATE_MAX_DEPTH = 16
 OUTPUT_FILES = ("en.po", "zh_Hans.po", "en.md", "zh_Hans.txt")
 
 _MSGID = re.compile(r'^msgid "(.*)"$', re.MULTILINE)
@@ -52,15 +56,25 @@ class FolderState:
 
 
 def read_state(folder: Path) -> FolderState | None:
-    """The folder's state, or ``None`` when it has none or it cannot be trusted (then the article runs)."""
+    """The folder's state, or ``None`` when it has none or it cannot be trusted (then the article runs).
+
+    One that cannot be read or has the wrong shape is removed with a note (``jsonfile``); one of another
+    version is simply not used."""
+    path = folder / STATE_NAME
+    data = jsonfile.read_state(path, max_bytes=STATE_MAX_BYTES, max_depth=STATE_MAX_DEPTH)
+    if data is None:
+        return None
     try:
-        data = json.loads((folder / STATE_NAME).read_text(encoding="utf-8"))
         if data.get("version") != STATE_VERSION:
             return None
-        return FolderState(
-            str(data["inputs"]), tuple(data["sentences"]), dict(data["files"]), int(data.get("errors", 0))
-        )
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        sentences, files = data["sentences"], data["files"]
+        if not (isinstance(sentences, list) and all(isinstance(s, str) for s in sentences)):
+            raise TypeError("sentences")
+        if not (isinstance(files, dict) and all(isinstance(d, str) for d in files.values())):
+            raise TypeError("files")
+        return FolderState(str(data["inputs"]), tuple(sentences), dict(files), int(data.get("errors", 0)))
+    except (ValueError, KeyError, TypeError, AttributeError):
+        jsonfile.set_aside(path, "is not a state file of this shape")
         return None
 
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from workbench import jsonfile
 from workbench.errors import InputError
 from workbench.owned import refuse_links_in_site
 from workbench.report.read import ArticleSummary, State, read_article
@@ -36,6 +37,9 @@ MARKER = ".workbench-report"
 ARTICLES = "articles"
 _MARKER_NOTE = "Made by `workbench report`; everything in this folder is rebuilt from the PO files."
 _CACHE_VERSION = 1
+# A few hundred bytes an article: 256 MiB is far beyond any translations folder.
+MARKER_MAX_BYTES = 256 << 20
+MARKER_MAX_DEPTH = 16
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
@@ -221,12 +225,18 @@ def _stamp(folder: Path) -> list[list[int]]:
 
 
 def _read_marker(out: Path, version: str) -> dict[str, Any]:
-    """The article summaries of the last report, when made the same way; nothing otherwise."""
-    try:
-        data = json.loads((out / MARKER).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    """The article summaries of the last report, when made the same way; nothing otherwise.
+
+    A marker that cannot be read is noted and left for this report to rewrite (it also says whose folder
+    this is, so it is never removed)."""
+    path = out / MARKER
+    data = jsonfile.read_state(path, max_bytes=MARKER_MAX_BYTES, max_depth=MARKER_MAX_DEPTH, remove=False)
+    if data is None:
         return {}
-    if not isinstance(data, dict) or data.get("version") != version:
+    if not isinstance(data, dict) or not isinstance(data.get("articles", {}), dict):
+        jsonfile.set_aside(path, "is not a report's marker", remove=False)
+        return {}
+    if data.get("version") != version:
         return {}
     articles = data.get("articles")
     return articles if isinstance(articles, dict) else {}

@@ -31,6 +31,7 @@ from pathlib import Path
 
 import polib
 
+from workbench import jsonfile
 from workbench.errors import InputError, POFileError
 from workbench.po import (
     article_of,
@@ -50,6 +51,9 @@ DELTA_NAME = ".workbench-tm.delta.json"  # records changed since CACHE_NAME was 
 _DELTA_MIN = 50
 _DELTA_SHARE = 10
 _CACHE_VERSION = 3
+# About 0.5 KB a reviewed sentence: 512 MiB is an archive of some 40,000 reviewed articles.
+CACHE_MAX_BYTES = 512 << 20
+CACHE_MAX_DEPTH = 16
 _ENGLISH = "en.po"
 _SIMPLIFIED = "zh_Hans.po"
 
@@ -244,15 +248,19 @@ def remember(tree: Path, written: Sequence[Written]) -> None:
 
 
 def _read_cache(path: Path) -> dict[str, _Cached | None]:
-    """The records of a cache file; None marks a file that is gone (in the delta)."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    """The records of a cache file; None marks a file that is gone (in the delta). A file that cannot be
+    read, or is not a cache, is removed with a note (``jsonfile``): the load reads the PO files instead."""
+    data = jsonfile.read_state(path, max_bytes=CACHE_MAX_BYTES, max_depth=CACHE_MAX_DEPTH)
+    if data is None:
         return {}
-    if not isinstance(data, dict) or data.get("version") != _CACHE_VERSION:
+    if not isinstance(data, dict):
+        jsonfile.set_aside(path, "is not a translation-memory cache")
         return {}
+    if data.get("version") != _CACHE_VERSION:
+        return {}  # written by another version of the workbench: replaced on this load
     files = data.get("files")
     if not isinstance(files, dict):
+        jsonfile.set_aside(path, "is not a translation-memory cache")
         return {}
     known: dict[str, _Cached | None] = {}
     for rel, record in files.items():
