@@ -41,9 +41,10 @@ def _table(rows: list[list[str]], header: list[str]) -> None:
 @glossary_app.command("check")
 @guarded
 def check_command(glossary: GlossaryPath = Path("glossary.csv"), as_json: JsonFlag = False) -> None:
-    """Report duplicate names, shared or malformed tickers, missing English names, Simplified names that
-    differ from OpenCC, ambiguous aliases, and (for information) names that start another company's name.
-    Exits 1 when there is an error (warnings alone pass)."""
+    """Report duplicate names, shared or malformed tickers, missing English names, values a spreadsheet
+    would run as formulas, Simplified names that differ from OpenCC, ambiguous aliases, and (for
+    information) names that start another company's name. Exits 1 when there is an error (warnings alone
+    pass)."""
     from workbench.glossary import check_glossary, load_glossary
     from workbench.glossary.check import finding_dict
     from workbench.model import Severity

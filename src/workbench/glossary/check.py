@@ -20,6 +20,7 @@ from workbench import tickers as tk
 from workbench.checks.base import Check, CheckFunction, Problem, register_in
 from workbench.glossary.core import Glossary, has_cjk, name_key, names_of
 from workbench.glossary.csvfile import TYPES
+from workbench.glossary.formulas import formula_cells, why
 from workbench.model import Finding, GlossaryEntry, Severity
 
 CHECKS: dict[str, Check[Glossary]] = {}
@@ -158,6 +159,15 @@ def unknown_type(glossary: Glossary) -> Iterator[Problem]:
                 f"type {entry.type!r} of {entry.traditional} is not one of: {', '.join(TYPES)}",
                 row=entry.row,
             )
+
+
+@check("formula", Severity.ERROR)
+def formulas(glossary: Glossary) -> Iterator[Problem]:
+    """A value Excel would run as a formula when it opens glossary.csv (see ``formulas``): a hand edit,
+    since nothing the workbench writes can hold one."""
+    for entry in glossary.entries:
+        for column, value in formula_cells(entry):
+            yield Problem(f"the {column} value {why(value)}; remove the {value[0]!r}", row=entry.row)
 
 
 @check("forbidden-is-allowed", Severity.ERROR)

@@ -18,6 +18,7 @@ from pathlib import Path
 from workbench import tickers as tk
 from workbench.errors import GlossaryError
 from workbench.glossary.core import CANONICAL_HK, Glossary, bulk
+from workbench.glossary.formulas import formula_cells, why
 from workbench.model import GlossaryEntry
 
 COLUMNS = ("traditional", "simplified", "english", "aliases", "tickers", "type", "forbidden", "notes")
@@ -215,6 +216,9 @@ def format_rows(
     if header:
         writer.writerow(columns)
     for entry in entries:
+        for column, value in formula_cells(entry):
+            # Every importer and ``glossary add`` refuse such text first, naming where it came from.
+            raise GlossaryError(f"{entry.traditional}: the {column} value {why(value)}; not written")
         fields = entry_fields(entry)
         writer.writerow([fields[name] for name in columns])
     return out.getvalue()

@@ -15,6 +15,7 @@ from workbench import tickers as tk
 from workbench.errors import GlossaryError
 from workbench.glossary.core import Glossary, names_of
 from workbench.glossary.csvfile import BOM, COLUMNS, TYPES, RawFile, format_rows, parse_rows, read_raw
+from workbench.glossary.formulas import formula_cells, why
 from workbench.model import GlossaryEntry
 from workbench.safeio import Seen, digest, replace_unless_changed
 
@@ -58,7 +59,7 @@ def new_entry(
         raise GlossaryError(f"{traditional}: values must stay on one line")
     if any(";" in v for v in (*aliases, *forbidden)):
         raise GlossaryError(f"{traditional}: give each alias or forbidden name separately, not joined by ';'")
-    return GlossaryEntry(
+    entry = GlossaryEntry(
         traditional=traditional,
         simplified=(simplified or "").strip() or to_simplified(traditional),
         english=english,
@@ -68,6 +69,9 @@ def new_entry(
         forbidden=tuple(dict.fromkeys(f.strip() for f in forbidden if f.strip())),
         notes=notes.strip(),
     )
+    for column, value in formula_cells(entry):
+        raise GlossaryError(f"not added: the {column} value {why(value)}; no name or note starts so")
+    return entry
 
 
 def conflicts(glossary: Glossary, entry: GlossaryEntry) -> list[str]:

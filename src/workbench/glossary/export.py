@@ -23,6 +23,7 @@ from xml.sax.saxutils import escape, quoteattr
 from workbench import languages
 from workbench.errors import InputError
 from workbench.glossary.core import Glossary, has_cjk
+from workbench.glossary.formulas import refuse_formulas
 from workbench.model import GlossaryEntry
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -46,6 +47,7 @@ def export_glossary(glossary: Glossary, fmt: str) -> str:
         func = FORMATS[fmt.lower()]
     except KeyError:
         raise InputError(f"unknown export format {fmt!r}; use one of: {', '.join(FORMATS)}") from None
+    refuse_formulas(glossary)
     return func(glossary)
 
 

@@ -107,24 +107,45 @@ def _rows(path: Path, headers: tuple[str, ...]) -> tuple[list[tuple[str, str, st
                 f"securities with the headers {', '.join(headers)}"
             )
         at = [cells.index(h) for h in headers]
-        return list(_records(rows, at)), date
+        return list(_records(rows, at, _Cells(path, index, at, headers))), date
     raise GlossaryError(
         f"{path}: no {headers[0]!r} header in its first {_HEADER_ROWS} rows; expected the exchange's "
         f"list of securities (headers {', '.join(headers)}), the English workbook first, then the Chinese"
     )
 
 
-def _records(rows: Iterator[tuple[Any, ...]], at: list[int]) -> Iterator[tuple[str, str, str]]:
+def _records(rows: Iterator[tuple[Any, ...]], at: list[int], cells: _Cells) -> Iterator[tuple[str, str, str]]:
     for row in rows:
         values = [row[i] if i < len(row) else None for i in at]
+        cells.row += 1
         if values[0] is None:
             continue  # blank rows and the notes under the table
         code = normalise_code(values[0])
         if code is None:
             continue
+        cells.refuse_formulas(values)
         name = "" if values[1] is None else " ".join(str(values[1]).split())
         category = "" if len(values) < 3 or values[2] is None else str(values[2]).strip()
         yield code, name, category
+
+
+class _Cells:
+    """Where the rows being read are, to name a cell: a name the exchange would never write (one a
+    spreadsheet runs as a formula) is refused, not imported."""
+
+    def __init__(self, path: Path, header_row: int, at: list[int], headers: tuple[str, ...]) -> None:
+        self.path, self.row, self.at, self.headers = path, header_row, at, headers
+
+    def refuse_formulas(self, values: list[Any]) -> None:
+        from workbench.glossary.formulas import formula_like, why
+        from workbench.glossary.xlsx import column_name
+
+        for column, header, value in zip(self.at[1:], self.headers[1:], values[1:], strict=True):
+            if isinstance(value, str) and formula_like(value.strip()):
+                raise GlossaryError(
+                    f"{self.path}: cell {column_name(column + 1)}{self.row} ({header}) {why(value.strip())}; "
+                    "nothing imported: no listed name starts so, so check where the workbook came from"
+                )
 
 
 def _open(path: Path) -> Iterator[tuple[Any, ...]]:

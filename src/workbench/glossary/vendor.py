@@ -12,6 +12,7 @@ import io
 from pathlib import Path
 
 from workbench.errors import GlossaryError
+from workbench.glossary.formulas import formula_like, why
 from workbench.glossary.listing_names import strip_marker
 from workbench.glossary.merge import CompanyList, Listing, file_date, normalise_code
 
@@ -60,6 +61,12 @@ def read_vendor_csv(
                 f"{path}: row {row_number}: {cells[0]!r} is not a stock code; write HK codes as 700, "
                 "00700 or 0700.HK, other markets as QFIN.US or 601995.SH"
             )
+        for column, value in zip((english_column, chinese_column), cells[1:], strict=True):
+            if formula_like(value):
+                raise GlossaryError(
+                    f"{path}: row {row_number}, column {column!r}: {why(value)}; nothing imported: no "
+                    "company's name starts so"
+                )
         if code in seen:
             continue
         seen.add(code)
