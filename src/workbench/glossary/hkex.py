@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench.errors import GlossaryError
+from workbench.glossary.formulas import formula_like, why
 from workbench.glossary.listing_names import strip_marker
 from workbench.glossary.merge import CompanyList, Listing, file_date, normalise_code
 
@@ -137,11 +138,10 @@ class _Cells:
         self.path, self.row, self.at, self.headers = path, header_row, at, headers
 
     def refuse_formulas(self, values: list[Any]) -> None:
-        from workbench.glossary.formulas import formula_like, why
-        from workbench.glossary.xlsx import column_name
-
         for column, header, value in zip(self.at[1:], self.headers[1:], values[1:], strict=True):
             if isinstance(value, str) and formula_like(value.strip()):
+                from workbench.glossary.xlsx import column_name
+
                 raise GlossaryError(
                     f"{self.path}: cell {column_name(column + 1)}{self.row} ({header}) {why(value.strip())}; "
                     "nothing imported: no listed name starts so, so check where the workbook came from"
