@@ -12,7 +12,7 @@ import openpyxl
 import pytest
 
 from workbench.errors import InputError
-from workbench.glossary.xlsx import Limits, column_name, sheet_rows
+from workbench.glossary.xlsx import Limits, all_sheet_rows, column_name, sheet_rows
 
 sys.path.insert(0, str(Path(__file__).parent / "hostile"))
 import hostile_xlsx as hx  # noqa: E402
@@ -107,6 +107,12 @@ def test_the_first_sheet_is_found_through_the_workbooks_relationships(tmp_path: 
     )
     hx.rewrite(path, {"xl/_rels/workbook.xml.rels": rels})
     assert list(sheet_rows(path)) == [("first",)]
+
+
+def test_every_sheet_in_tab_order_when_asked(tmp_path: Path) -> None:
+    path = write(tmp_path / "book.xlsx", [["first"], [1, 2]])
+    assert list(all_sheet_rows(path)) == [[("first",), (1, 2)], [("not read",)]]
+    assert list(all_sheet_rows(path))[0] == openpyxl_rows(path)
 
 
 @pytest.mark.parametrize(("index", "name"), [(1, "A"), (26, "Z"), (27, "AA"), (256, "IV"), (16384, "XFD")])

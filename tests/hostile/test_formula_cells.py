@@ -184,6 +184,21 @@ def test_vendor_import_refuses_a_formula_cell_naming_row_and_column(
     assert snapshot(desk) == before
 
 
+@pytest.mark.parametrize(("column", "field"), [("English", "engName"), ("Chinese", "zhName")])
+def test_the_hyperlinks_import_refuses_a_formula_name_naming_the_code(
+    desk: Path, column: str, field: str
+) -> None:
+    mirror = [
+        {"symbol": 5, "engName": "HSBC Holdings plc", "zhName": "匯豐控股有限公司", "url": ""},
+        {"symbol": 700, "engName": "Tencent Holdings Limited", "zhName": "騰訊控股有限公司", "url": ""},
+    ]
+    mirror[1][field] = DDE
+    (desk / "hyperlinks.json").write_text(json.dumps(mirror, ensure_ascii=False), encoding="utf-8")
+    before = snapshot(desk)
+    refused(workbench("glossary", "import", "hyperlinks.json"), f"the {column} name of 0700.HK")
+    assert snapshot(desk) == before
+
+
 def test_an_importer_that_forgot_to_check_still_cannot_write_a_formula(desk: Path) -> None:
     """The last line of defence: nothing the workbench writes to glossary.csv can hold one."""
     before = snapshot(desk)

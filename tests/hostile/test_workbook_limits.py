@@ -38,12 +38,17 @@ class Run:
 
 def run_import(work: Path, english: Path, chinese: Path, *, timeout: float = 300) -> Run:
     """``workbench glossary import-hkex`` in a process of its own; its exit code, output and peak RSS."""
+    return run_workbench(work, ["glossary", "import-hkex", str(english), str(chinese)], timeout=timeout)
+
+
+def run_workbench(work: Path, args: list[str], *, timeout: float = 300) -> Run:
+    """``workbench ARGS`` in a process of its own; its exit code, output and peak RSS."""
     logs = work.parent / "logs"
     logs.mkdir(exist_ok=True)
     out_path, err_path = logs / "stdout", logs / "stderr"
     with out_path.open("wb") as out, err_path.open("wb") as err:
         process = subprocess.Popen(
-            [sys.executable, "-m", "workbench", "glossary", "import-hkex", str(english), str(chinese)],
+            [sys.executable, "-m", "workbench", *args],
             cwd=work,
             stdout=out,
             stderr=err,
@@ -57,7 +62,7 @@ def run_import(work: Path, english: Path, chinese: Path, *, timeout: float = 300
         if time.monotonic() > deadline:
             os.kill(process.pid, signal.SIGKILL)
             os.wait4(process.pid, 0)
-            pytest.fail(f"import-hkex still running after {timeout} s")
+            pytest.fail(f"{' '.join(args)} still running after {timeout} s")
         time.sleep(0.05)
     return Run(
         os.waitstatus_to_exitcode(status),
@@ -90,11 +95,14 @@ def work(tmp_path: Path) -> Path:
     return folder
 
 
-def refused(work: Path, english: Path, *expected: str) -> Run:
-    """Run the import, expecting a refusal: one line naming the workbook and ``expected``, exit 2, and
-    every file in the folder as it was."""
+def refused(work: Path, english: Path, *expected: str, args: list[str] | None = None) -> Run:
+    """Run the import (``args``, or import-hkex of ``english``), expecting a refusal: one line naming the
+    workbook and ``expected``, exit 2, and every file in the folder as it was."""
     before = snapshot(work)
-    run = run_import(work, english, work / "ListOfSecurities_c.xlsx")
+    if args is None:
+        run = run_import(work, english, work / "ListOfSecurities_c.xlsx")
+    else:
+        run = run_workbench(work, args)
     assert run.code == 2, run.stderr
     lines = run.stderr.splitlines()
     assert len(lines) == 1, run.stderr
@@ -220,3 +228,20 @@ def test_a_workbook_file_past_its_size_limit_is_refused_before_it_is_opened(work
     with zipfile.ZipFile(english, "a", compression=zipfile.ZIP_STORED) as book:
         book.writestr("xl/media/padding.bin", os.urandom(1 << 20) * 65)
     refused(work, english, "more than the 64 MiB a workbook may have")
+
+
+# -- the exchange's other list (glossary import of Hyperlinks-to-Listed-Co.xlsx or its JSON mirror) ------
+
+
+def test_the_hyperlinks_workbook_goes_through_the_same_reader(work: Path) -> None:
+    """Every sheet of it is read (Main Board, GEM), each with the same limits and refusals."""
+    book = work / "Hyperlinks-to-Listed-Co.xlsx"
+    hx.base(book)
+    hx.edit_sheet(book, hx.with_doctype(hx.billion_laughs()))
+    refused(work, book, "declares a DOCTYPE", args=["glossary", "import", str(book)])
+
+
+def test_a_json_mirror_nested_100000_deep_is_refused_in_one_line(work: Path) -> None:
+    mirror = work / "hyperlinks.json"
+    mirror.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    refused(work, mirror, "nested more than 4 levels deep", args=["glossary", "import", str(mirror)])

@@ -14,13 +14,13 @@ companies). A share class listed twice (太古股份有限公司'A' and 'B') is 
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from workbench.errors import GlossaryError
+from workbench.glossary.formulas import formula_like, why
 from workbench.glossary.merge import CompanyList, Listing, file_date, normalise_code
 
 SOURCE = "HKEX hyperlinks to listed companies"
@@ -41,6 +41,13 @@ def read_hyperlinks(path: Path, date: str | None = None) -> CompanyList:
             f"{path}: {path.stat().st_size} bytes is far more than the exchange's list; check the file"
         )
     rows = _json_rows(path) if path.suffix.lower() == ".json" else _workbook_rows(path)
+    for code, *names in rows:
+        for column, name in zip(("English", "Chinese"), names, strict=True):
+            if formula_like(name.strip()):
+                raise GlossaryError(
+                    f"{path}: the {column} name of {code} {why(name.strip())}; nothing imported: no "
+                    "listed company's name starts so"
+                )
     return companies(rows, date or file_date(path))
 
 
@@ -78,12 +85,14 @@ def _order(code: str) -> int:
 
 
 def _json_rows(path: Path) -> list[tuple[str, str, str]]:
+    from workbench.errors import InputError
+    from workbench.jsonfile import read_json
+
     try:
-        data = json.loads(path.read_bytes())
-    except (ValueError, UnicodeDecodeError) as err:
-        raise GlossaryError(
-            f"{path}: cannot be read as JSON ({err}); pass the .xlsx the exchange publishes"
-        ) from None
+        # A list of flat records: anything nested deeper is not the mirror (and must not crash the read).
+        data = read_json(path, max_bytes=MAX_BYTES, max_depth=4)
+    except InputError as err:
+        raise GlossaryError(f"{err}; pass the .xlsx the exchange publishes") from None
     if not isinstance(data, list):
         raise GlossaryError(f"{path}: expected a JSON list of companies with symbol, engName and zhName")
     rows: list[tuple[str, str, str]] = []
@@ -100,22 +109,11 @@ def _json_rows(path: Path) -> list[tuple[str, str, str]]:
 
 
 def _workbook_rows(path: Path) -> list[tuple[str, str, str]]:
-    import zipfile
+    from workbench.glossary.xlsx import all_sheet_rows
 
-    import openpyxl
-
-    try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as err:
-        raise GlossaryError(
-            f"{path}: cannot be read as an .xlsx workbook ({err}); download it again"
-        ) from None
-    try:
-        rows: list[tuple[str, str, str]] = []
-        for sheet in book.worksheets:
-            rows += _sheet_rows(sheet.iter_rows(values_only=True))
-    finally:
-        book.close()
+    rows: list[tuple[str, str, str]] = []
+    for sheet in all_sheet_rows(path):
+        rows += _sheet_rows(iter(sheet))
     if not rows:
         raise GlossaryError(
             f"{path}: no rows of stock code, English and Chinese name; expected the exchange's "

@@ -70,7 +70,15 @@ def sheet_rows(path: Path, limits: Limits = LIMITS) -> Iterator[tuple[Value, ...
     not a workbook, is malformed, declares a DOCTYPE, or passes a limit.
     """
     with _Workbook(Path(path), limits) as book:
-        yield from book.rows()
+        yield from book.rows(book.worksheets()[0])
+
+
+def all_sheet_rows(path: Path, limits: Limits = LIMITS) -> Iterator[list[tuple[Value, ...]]]:
+    """The rows of every worksheet of the workbook at ``path``, a sheet at a time, in tab order; limits
+    and refusals as for ``sheet_rows``, the part limit applying to each sheet."""
+    with _Workbook(Path(path), limits) as book:
+        for sheet in book.worksheets():
+            yield list(book.rows(sheet))
 
 
 def column_name(index: int) -> str:
@@ -96,6 +104,7 @@ class _Workbook:
         self._file: IO[bytes] | None = None
         self._zip: zipfile.ZipFile | None = None
         self._names: dict[str, str] = {}
+        self.shared: list[str] = []
 
     # -- the zip --------------------------------------------------------------------------------------
 
@@ -220,7 +229,8 @@ class _Workbook:
 
     # -- the sheet ------------------------------------------------------------------------------------
 
-    def rows(self) -> Iterator[tuple[Value, ...]]:
+    def worksheets(self) -> list[str]:
+        """The part names of the workbook's worksheets, in tab order; the shared strings read."""
         package = self.relationships("")
         workbook = next((target for kind, target in package.values() if kind == "officeDocument"), None)
         workbook = self.part(workbook or "xl/workbook.xml")
@@ -229,21 +239,20 @@ class _Workbook:
         related = self.relationships(workbook)
         sheets = _Sheets(self)
         self.read_part(workbook, sheets)
-        sheet = next(
-            (
-                found
-                for rid in sheets.ids
-                if rid in related and related[rid][0] == "worksheet" and (found := self.part(related[rid][1]))
-            ),
-            None,
-        )
-        if sheet is None:
+        found = [
+            name
+            for rid in sheets.ids
+            if rid in related and related[rid][0] == "worksheet" and (name := self.part(related[rid][1]))
+        ]
+        if not found:
             self.refuse("has no worksheet; save the list as an .xlsx workbook")
         strings = next((target for kind, target in related.values() if kind == "sharedStrings"), None)
-        shared: list[str] = []
         if strings is not None and (name := self.part(strings)) is not None:
-            self.read_part(name, _SharedStrings(self, name, shared))
-        reader = _SheetReader(self, sheet, shared)
+            self.read_part(name, _SharedStrings(self, name, self.shared))
+        return found
+
+    def rows(self, sheet: str) -> Iterator[tuple[Value, ...]]:
+        reader = _SheetReader(self, sheet, self.shared)
         for _ in self.parse(sheet, reader):
             for gap, row in reader.done:
                 for _ in range(gap):
