@@ -113,7 +113,7 @@ def _workbook_rows(path: Path) -> list[tuple[str, str, str]]:
 
     rows: list[tuple[str, str, str]] = []
     for sheet in all_sheet_rows(path):
-        rows += _sheet_rows(iter(sheet))
+        rows += _sheet_rows(sheet)
     if not rows:
         raise GlossaryError(
             f"{path}: no rows of stock code, English and Chinese name; expected the exchange's "

@@ -1,7 +1,7 @@
-"""The first sheet of an .xlsx workbook from outside, read safely: streamed, bounded, in linear time.
+"""The sheets of an .xlsx workbook from outside, read safely: streamed, bounded, in linear time.
 
 An .xlsx file is a zip of XML parts. This reader opens only what a list needs: the package's
-relationships, the workbook part (to find its first sheet), the shared strings and that sheet. Styles,
+relationships, the workbook part (to find its sheets), the shared strings and the sheets asked for. Styles,
 themes, the sheet's declared ``<dimension>`` and everything else are never read, so nothing a file
 declares about itself decides what is allocated. Each part is decompressed as a stream, counted as it
 comes (the sizes the zip's directory states are not trusted) and parsed by expat as it arrives; a part,
@@ -73,12 +73,12 @@ def sheet_rows(path: Path, limits: Limits = LIMITS) -> Iterator[tuple[Value, ...
         yield from book.rows(book.worksheets()[0])
 
 
-def all_sheet_rows(path: Path, limits: Limits = LIMITS) -> Iterator[list[tuple[Value, ...]]]:
-    """The rows of every worksheet of the workbook at ``path``, a sheet at a time, in tab order; limits
-    and refusals as for ``sheet_rows``, the part limit applying to each sheet."""
+def all_sheet_rows(path: Path, limits: Limits = LIMITS) -> Iterator[Iterator[tuple[Value, ...]]]:
+    """The rows of every worksheet of the workbook at ``path``, a sheet at a time in tab order, each read
+    as it is consumed (consume one before taking the next); limits and refusals as for ``sheet_rows``."""
     with _Workbook(Path(path), limits) as book:
         for sheet in book.worksheets():
-            yield list(book.rows(sheet))
+            yield book.rows(sheet)
 
 
 def column_name(index: int) -> str:
