@@ -90,3 +90,18 @@ def test_a_firing_check_silences_only_the_checks_it_names() -> None:
         assert "test-silencer" not in quiet and "leftover-chinese" in quiet
     finally:
         del REGISTRY["test-silencer"]
+
+
+def test_the_glossary_checks_stand_on_the_framework_alone_not_on_the_checks_of_drafts() -> None:
+    # ``glossary check`` registers its checks with the shared framework; importing it must not pull in the
+    # family of draft checks, a floor above the glossary (which itself imports the glossary).
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, workbench.glossary.check as g; "
+        "print(sorted(m for m in sys.modules if m.startswith('workbench.checks')), len(g.CHECKS))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    loaded, count = out.rsplit(" ", 1)
+    assert loaded == "[]" and int(count) > 5

@@ -1,4 +1,5 @@
-"""The contract every QA check follows, and the one entry point that runs them.
+"""The checks of a draft: their registry, what they look at (``Context``) and the one entry point that
+runs them. The framework itself (``Problem``, ``Check``, registries) is ``workbench.checkbase``.
 
 A check is a plain function over a ``Context`` (the Chinese source, the English draft, the facts and
 glossary hits of the source, the glossary) that yields ``Problem`` records. It is registered once, under a
@@ -35,15 +36,19 @@ facts to them) are computed once per context and cached on it, so running every 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
 from functools import cached_property
-from typing import TYPE_CHECKING, Final, Generic, Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
+from workbench.checkbase import EVERY_OTHER, FAILED, Check, CheckFunction, Problem, register_in
 from workbench.model import Fact, Finding, GlossaryEntry, Severity, TermHit
 
 if TYPE_CHECKING:
     from workbench.facts import Quantity
+
+# The framework's names are re-exported: a check module imports everything it needs from here.
+__all__ = ["EVERY_OTHER", "FAILED", "REGISTRY", "Check", "CheckFunction", "Context", "GlossaryLike"]
+__all__ += ["Problem", "check", "register_in", "run_checks", "select"]
 
 
 class GlossaryLike(Protocol):
@@ -59,71 +64,7 @@ class GlossaryLike(Protocol):
     def index(self, name: str, build: Callable[[], T]) -> T: ...
 
 
-@dataclass(frozen=True)
-class Problem:
-    """What a check reports; ``run_checks`` turns it into a ``Finding`` under the check's name."""
-
-    message: str
-    source_span: str | None = None
-    target_span: str | None = None
-    severity: Severity | None = None  # None: the check's registered severity
-    row: int | None = None  # the glossary row at fault, for checks over the whole glossary
-
-
 T = TypeVar("T")
-# What a check looks at: a ``Context`` for checks of a draft, a ``Glossary`` for ``glossary check``.
-Subject = TypeVar("Subject")
-CheckFunction = Callable[[Subject], Iterable[Problem]]
-
-EVERY_OTHER: Final = "*"  # ``silences`` value: when this check fires, it is the only finding of the draft
-FAILED = "the check failed"  # how the finding of a check that raised begins
-_SHOWN_ERROR = 160  # characters of an exception's message kept in a finding, which is one comment line
-
-
-@dataclass(frozen=True)
-class Check(Generic[Subject]):
-    name: str
-    severity: Severity
-    function: CheckFunction[Subject]
-    needs_target: bool = True  # skipped on an empty draft, where the ``empty`` check says all there is
-    description: str = ""
-    silences: tuple[str, ...] = ()  # checks not run on a draft this check fires on; see the module docstring
-
-    def run(self, context: Subject, where: str = "") -> Iterator[Finding]:
-        """The check's findings; if it raises, one error finding says so, naming ``where`` (the sentence).
-
-        Findings the check yielded before it raised are kept.
-        """
-        try:
-            for problem in self.function(context):
-                yield Finding(
-                    check=self.name,
-                    severity=problem.severity or self.severity,
-                    message=problem.message,
-                    source_span=problem.source_span,
-                    target_span=problem.target_span,
-                    row=problem.row,
-                )
-        except Exception as err:  # whatever went wrong in one check, the others and the run go on
-            yield self.failure(err, where)
-
-    def failure(self, err: Exception, where: str = "") -> Finding:
-        """The finding that stands for this check having raised ``err``."""
-        detail = " ".join(f"{type(err).__name__}: {err}".split())
-        if len(detail) > _SHOWN_ERROR:
-            detail = detail[: _SHOWN_ERROR - 1] + "…"
-        on = f" on {where}" if where else ""
-        return Finding(
-            check=self.name,
-            severity=Severity.ERROR,
-            message=f"{FAILED}{on} ({detail}); this draft is not checked for it, report the sentence",
-        )
-
-    def silenced(self, other: Check[Subject]) -> bool:
-        """Whether a finding of this check makes ``other`` redundant on the same draft."""
-        return other.name != self.name and (EVERY_OTHER in self.silences or other.name in self.silences)
-
-
 REGISTRY: dict[str, Check[Context]] = {}
 
 
@@ -135,28 +76,6 @@ def check(
     ``silences``: names of checks (or ``EVERY_OTHER``) that are not run on a draft this check fires on.
     """
     return register_in(REGISTRY, name, severity, needs_target=needs_target, silences=silences)
-
-
-def register_in(
-    registry: dict[str, Check[Subject]],
-    name: str,
-    severity: Severity,
-    *,
-    needs_target: bool = True,
-    silences: Iterable[str] = (),
-) -> Callable[[CheckFunction[Subject]], CheckFunction[Subject]]:
-    """``check`` for another registry of the same kind (``glossary check`` keeps one over the glossary)."""
-
-    def register(function: CheckFunction[Subject]) -> CheckFunction[Subject]:
-        if name in registry:
-            raise ValueError(f"check {name!r} is registered twice")
-        if name != name.lower() or " " in name or "_" in name:
-            raise ValueError(f"check names are kebab-case: {name!r}")
-        doc = (function.__doc__ or "").strip().splitlines()
-        registry[name] = Check(name, severity, function, needs_target, doc[0] if doc else "", tuple(silences))
-        return function
-
-    return register
 
 
 class Context:

@@ -1,7 +1,7 @@
 """``glossary check``: the mistakes that would spread from the glossary into every draft.
 
 Each check is one small function over the whole glossary, registered with the same mechanism as the
-checks of a draft (``workbench.checks.base``) in a registry of its own, ``CHECKS``, and reporting the same
+checks of a draft (``workbench.checkbase``) in a registry of its own, ``CHECKS``, and reporting the same
 ``Finding`` records with the glossary row at fault. Errors (exit 1) are problems that make matching or
 fact checks wrong; warnings are things a person should look at but which can be right (an official
 Simplified name that differs from OpenCC's conversion); information is what an editor should know when
@@ -17,7 +17,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 
 from workbench import tickers as tk
-from workbench.checks.base import Check, CheckFunction, Problem, register_in
+from workbench.checkbase import Check, CheckFunction, Problem, register_in
 from workbench.glossary.core import Glossary, has_cjk, name_key, names_of
 from workbench.glossary.csvfile import TYPES
 from workbench.glossary.formulas import formula_cells, why
