@@ -150,7 +150,7 @@ def _number_edits(context: Context) -> list[_Edit]:
     matches += kind_matches(context, FactKind.PERCENT)
     matches += kind_matches(context, FactKind.MULTIPLE)
     for m in matches:
-        if m.status in (Status.OK, Status.MISSING) or not m.unambiguous or not m.targets:
+        if m.right or m.status is Status.MISSING or not m.unambiguous or not m.targets:
             continue
         start, end = m.targets[0].start, m.targets[-1].end
         shown = context.target[start:end]

@@ -90,6 +90,9 @@ class Fact:
     upper: Decimal | None = None  # upper bound of a range (78億至117億元)
     unit: str = ""  # currency or unit code: CNY, HKD, USD, shares, people, sqm, % ...
     tickers: tuple[str, ...] = ()  # normalised tickers, for TICKER and NAME facts
+    # Other units the source may mean: a plain 元 whose sentence does not say HK$ or yuan. ``unit`` is the
+    # likelier reading; a draft with one of these is accepted with a warning, never an error.
+    alternatives: tuple[str, ...] = ()
 
 
 class Severity(str, Enum):

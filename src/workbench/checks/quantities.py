@@ -64,6 +64,7 @@ _MULTIPLE_WORDS = {
 
 class Status(str, Enum):
     OK = "ok"
+    CURRENCY_UNSURE = "currency-unsure"  # right number, in a currency the source may mean (plain 元)
     CURRENCY_DROPPED = "currency-dropped"  # right number, currency not said
     CURRENCY = "currency"  # right number, another currency
     SCALE = "scale"  # right digits, wrong power of ten
@@ -84,7 +85,7 @@ class Match:
 
     @property
     def right(self) -> bool:
-        return self.status is Status.OK
+        return self.status in (Status.OK, Status.CURRENCY_UNSURE)
 
 
 def _unit_relation(fact: Fact, target: Target) -> Status:
@@ -94,6 +95,8 @@ def _unit_relation(fact: Fact, target: Target) -> Status:
     if fact_money and fact.unit:
         if target_money and target.unit == fact.unit:
             return Status.OK
+        if target_money and target.unit in fact.alternatives:
+            return Status.CURRENCY_UNSURE
         if target_money and target.unit:
             return Status.CURRENCY
         return Status.CURRENCY_DROPPED
@@ -140,7 +143,7 @@ def _looks_like_year(target: Target) -> bool:
     )
 
 
-_RANK = [Status.OK, Status.CURRENCY_DROPPED, Status.CURRENCY]
+_RANK = [Status.OK, Status.CURRENCY_UNSURE, Status.CURRENCY_DROPPED, Status.CURRENCY]
 
 
 def _rendering(fact: Fact, target: Target, pool: _Pool) -> tuple[Target, ...]:
@@ -225,7 +228,7 @@ def align(facts: Sequence[Fact], targets: Sequence[Target], *, scale: bool = Tru
         pool.take(chosen)
 
     # Exact values, best unit agreement first, so that 30億元(4.3億美元) pairs each amount with its own.
-    for wanted in (Status.OK, Status.CURRENCY_DROPPED, Status.CURRENCY):
+    for wanted in _RANK:
         for i, fact in enumerate(pending):
             if i in result:
                 continue
@@ -353,10 +356,17 @@ def amount_wrong(context: Context) -> Iterator[Problem]:
 
 @check("amount-currency", Severity.WARNING)
 def amount_currency(context: Context) -> Iterator[Problem]:
-    """An amount is right but its currency is not said (yuan, HK$ and US$ differ)."""
+    """An amount is right but its currency is not said (yuan, HK$ and US$ differ), or is one the sentence
+    does not decide (a plain 元 that is HK$ or yuan by what the article is about)."""
     for m in numeric_matches(context):
         if m.status is Status.CURRENCY_DROPPED:
             yield _mismatch(m, " without its currency")
+        elif m.status is Status.CURRENCY_UNSURE:
+            yield _problem(
+                m,
+                f"{describe(m.fact)} is {m.fact.english} or in another currency: the sentence does not say "
+                f"which 元 it means; the translation has {_shown(m)}, check it against the article",
+            )
 
 
 def _mismatches(context: Context, kind: FactKind) -> Iterator[Problem]:

@@ -3,9 +3,17 @@
 A number is read with what stands around it in Hong Kong financial copy: a hedge before it (約, 逾), a
 currency before it (HK$, 人民幣) or a multiplier and unit after it (億元, 萬股, 個百分點), and a hedge after
 it (多, 以上). Two numbers joined by 至 or - that share a unit are one range, the lower bound borrowing the
-upper's multiplier (78億至117億元). Money with no multiplier in a clause after 報, 每股 or 股價 is a price,
-and the clause and sentence tell the currency of its plain 元 (per-share earnings and A shares are renminbi).
-Chinese numerals count only where they stand for a quantity, so 一個 or 三點 (three o'clock) yield nothing.
+upper's multiplier (78億至117億元). Money with no multiplier in a clause after 報, 每股 or 股價 is a price.
+
+A plain 元 is Hong Kong dollars or renminbi by what it measures, as Hong Kong desks write it: a Hong Kong
+stock's price or its change (報577元, 升26元), the market's turnover (成交額825億元), an offering's size, a
+buyback's consideration, southbound money and market value are HK$; 人民幣 anywhere in the sentence, the
+mainland's markets (A股, 滬深, 北向) and per-share earnings are yuan. Results and anything else the
+sentence does not pin down keep the house reading (``Style.bare_yuan``) with HK$ as an accepted
+alternative (``Fact.alternatives``), so a check warns rather than calls either reading wrong.
+
+An index level is index points with or without 點 (恒生指數報22861, 收報26263點, 跌144點). Chinese numerals
+count only where they stand for a quantity, so 一個 or 三點 (three o'clock) yield nothing.
 """
 
 from __future__ import annotations
@@ -104,7 +112,32 @@ _PRICE_TRIGGERS = (
     "配售",
 )
 _EARNINGS = ("盈利", "收益", "虧損", "亏损", "派息", "股息", "淨資產", "净资产", "派", "分紅", "分红")
-_RMB_CONTEXT = re.compile(r"A股|人民幣|人民币|內資股|内资股|滬股|深股|滬市|深市|\d港[元幣币]")
+_RMB_CONTEXT = re.compile(
+    r"A股|人民幣|人民币|內資股|内资股|滬股|深股|滬市|深市|滬深|沪深|兩市|两市|北向|北水|科創板|科创板|創業板|创业板"
+    r"|上交所|深交所|上證|上证|深證|深证|\d港[元幣币]"
+)
+# What a plain 元 measures in Hong Kong market copy when it is HK$: the market's turnover and short selling,
+# southbound money and market value (in the clause before the figure); a buyback's consideration and an
+# offering's size where the sentence says it is a buyback or a listing. Raising money alone (集資) says
+# nothing of the currency: a mainland company raises yuan.
+_HKD_CLAUSE = re.compile(r"成交|沽空|賣空|卖空|市值|招股|南向|南下|港股通")
+_HKD_DEALS = (
+    (
+        re.compile(r"回購|回购|購回|购回"),
+        re.compile(r"回購|回购|購回|购回|涉資|涉资|斥資|斥资|耗資|耗资|代價|代价"),
+    ),
+    (re.compile(r"招股|上市|IPO"), re.compile(r"集資|集资|募資|募资|籌資|筹资|籌集|筹集|集得|發售|发售")),
+)
+# A change of a quoted price (升26元): the verb right before the number.
+_PRICE_MOVES = re.compile(
+    r"(?:升|跌|漲|涨|揚|扬|挫|彈|弹|回落|回軟|回软|上升|下跌|上漲|上涨|抽升|急升|急跌|飆升|飙升|插|瀉|泻|反彈|反弹)"
+    r"(?:約|约|逾|近|超過|超过)?$"
+)
+_INDEX_WORDS = re.compile(r"指數|指数|恒指|國指|国指|科指|綜指|综指|道指|標普|标普|納指|纳指|日經|日经|大市")
+# A level or move of an index written without 點: the verb right before the number.
+_INDEX_MOVES = re.compile(
+    r"(?:報|报|收|收報|收报|開|开|升|跌|漲|涨|見|见|至|高見|低見|失守|重上|跌穿|升穿|企穩|企稳|上試|下試|挫|彈|弹)$"
+)
 _CLAUSE_BREAK = re.compile(r"[，。；,;：:、！？!?「」()]")
 
 
@@ -268,18 +301,21 @@ def _fact(text: str, folded: str, low: _Token | None, high: _Token, style: Style
     start = low.start if low else high.start
     end = high.end
     lower = low.value if low else None
-    if kind is None:
+    alternatives: tuple[str, ...] = ()
+    if kind is None and _is_index_level(folded, start, high):
+        fact_kind, unit = FactKind.POINTS, "points"
+    elif kind is None:
         if not (high.big or high.grouped):
             return None  # a bare 30 or 2024 says nothing checkable
         fact_kind, unit = FactKind.COUNT, ""
     elif kind == "money":
-        currency = high.unit or style.bare_yuan
         fact_kind = FactKind.AMOUNT
-        if not high.scale and not (low and low.scale) and _is_price(folded, start):
+        scaled = bool(high.scale or (low and low.scale))
+        if not scaled and (_is_price(folded, start) or _is_price_move(folded, start)):
             fact_kind = FactKind.PRICE
-            if not high.unit:
-                currency = _price_currency(folded, start, style)
-        unit = currency
+        unit = high.unit
+        if not unit:
+            unit, alternatives = _plain_yuan(folded, start, fact_kind is FactKind.PRICE, style)
     else:
         fact_kind, unit = {
             "percent": (FactKind.PERCENT, high.unit),
@@ -305,7 +341,17 @@ def _fact(text: str, folded: str, low: _Token | None, high: _Token, style: Style
         qualifier = ""
     english = render.qualified(english, qualifier)
     value, upper = (lower, high.value) if lower is not None else (high.value, None)
-    return Fact(fact_kind, text[start:end], start, end, english, exact(value), upper and exact(upper), unit)
+    return Fact(
+        fact_kind,
+        text[start:end],
+        start,
+        end,
+        english,
+        exact(value),
+        upper and exact(upper),
+        unit,
+        alternatives=alternatives,
+    )
 
 
 def _clause_before(folded: str, start: int) -> str:
@@ -320,16 +366,37 @@ def _is_price(folded: str, start: int) -> bool:
     return any(trigger in clause for trigger in _PRICE_TRIGGERS)
 
 
-def _price_currency(folded: str, start: int, style: Style) -> str:
-    """The currency of a price in plain 元.
+def _is_price_move(folded: str, start: int) -> bool:
+    """升26元, 跌1.2元: a plain amount right after a price's move is a change of the price."""
+    return bool(_PRICE_MOVES.search(folded[max(0, start - 6) : start]))
 
-    Per-share earnings and dividends of mainland companies are in renminbi, and a sentence that writes 港元
-    for one price and plain 元 for another (每股50.03元，相當於每股55.49港元) means renminbi by contrast;
-    otherwise a quoted price in Hong Kong market text is HK$.
-    """
+
+def _is_index_level(folded: str, start: int, token: _Token) -> bool:
+    """恒生指數報22861, 恒指跌144: a bare number after an index's verb, in a clause that names an index."""
+    if token.chinese or token.value < 10:
+        return False
     clause = _clause_before(folded, start)
-    if "每股" in clause and any(word in clause for word in _EARNINGS):
-        return style.bare_yuan
+    return bool(_INDEX_WORDS.search(clause) and _INDEX_MOVES.search(clause))
+
+
+def _plain_yuan(folded: str, start: int, price: bool, style: Style) -> tuple[str, tuple[str, ...]]:
+    """The currency of an amount or price in plain 元, and the other reading when the sentence cannot
+    decide; see the module docstring."""
+    clause = _clause_before(folded, start)
     if _RMB_CONTEXT.search(folded):
-        return "CNY"
-    return style.bare_yuan_price
+        return "CNY", ()  # 人民幣 said elsewhere, a mainland market, or 港元 written for another figure
+    if price and "每股" in clause and any(word in clause for word in _EARNINGS):
+        # Per-share earnings and dividends: renminbi for the mainland companies most results are about.
+        return style.bare_yuan, _other(style.bare_yuan)
+    if (
+        price
+        or _HKD_CLAUSE.search(clause)
+        or any(d.search(folded) and c.search(clause) for d, c in _HKD_DEALS)
+    ):
+        return "HKD", ()
+    # Results, and whatever else the sentence does not pin down: the house reading, HK$ accepted.
+    return style.bare_yuan, _other(style.bare_yuan)
+
+
+def _other(currency: str) -> tuple[str, ...]:
+    return tuple(c for c in ("CNY", "HKD") if c != currency)
