@@ -83,7 +83,7 @@ def test_a_firing_check_silences_only_the_checks_it_names() -> None:
             yield Problem("a copy")
 
     try:
-        draft = "This copy keeps 商湯 in it and repeats repeats repeats itself."
+        draft = "This copy keeps 商湯 in it and repeats, repeats, repeats itself."
         fired = {f.check for f in run_checks(FACE, draft)}
         assert "test-silencer" in fired and "leftover-chinese" not in fired and "repetition" in fired
         quiet = {f.check for f in run_checks(FACE, draft.replace("copy", "text"))}

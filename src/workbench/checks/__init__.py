@@ -5,7 +5,7 @@ Importing this package registers every check.
 """
 
 # Import order is report order within an entry: the draft as text, then numbers, tickers, names.
-from workbench.checks import text, quantities, ticker, names  # noqa: I001
+from workbench.checks import text, quantities, figures, directions, ticker, names  # noqa: I001
 from workbench.checks.entries import check_entries
 from workbench.checks.base import REGISTRY, Check, Context, GlossaryLike, Problem, check, run_checks, select
 
@@ -17,6 +17,8 @@ __all__ = [
     "Problem",
     "check",
     "check_entries",
+    "directions",
+    "figures",
     "names",
     "quantities",
     "run_checks",

@@ -67,6 +67,35 @@ def repeated_run(text: str) -> str | None:
     return None
 
 
+# Doublings English writes on purpose: "what it had had", "said that that plan", "bye-bye" aside.
+_MEANT_TWICE = frozenset(
+    {"had", "that", "is", "do", "very", "so", "no", "bye", "ha", "sing", "walla", "bora", "pago"}
+)
+_SPACED_RUN = re.compile(
+    r"\b(?P<phrase>[^\W_]+(?:[ \t]+[^\W_]+){0,3})(?:[ \t]+(?P=phrase))+\b", re.IGNORECASE
+)
+
+
+def doubled_words(text: str) -> list[str]:
+    """Words or phrases of up to four words written twice or more back to back: "AI AI", "Limited Limited",
+    "the company the company". A decoder's stutter, or a repair that put back what was already there."""
+    found = []
+    for m in _SPACED_RUN.finditer(text):
+        phrase = m.group("phrase")
+        if phrase.lower() in _MEANT_TWICE or phrase.isdigit():
+            continue
+        found.append(phrase)
+    return found
+
+
+# A doubled word is an error; the loop warning below would only say the same thing again.
+@check("repeated-word", Severity.ERROR, silences=["repetition"])
+def repeated_word(context: Context) -> Iterator[Problem]:
+    """The draft writes a word or phrase twice back to back ("AI AI", "Limited Limited")."""
+    for phrase in dict.fromkeys(doubled_words(context.target)):
+        yield Problem(f"the translation writes {phrase!r} twice in a row", target_span=phrase)
+
+
 @check("repetition", Severity.WARNING)
 def repetition(context: Context) -> Iterator[Problem]:
     """The draft repeats a phrase back to back, as a decoding loop does."""

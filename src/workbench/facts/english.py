@@ -277,3 +277,81 @@ def _borrow(low: _Raw, high: _Raw, dashed: bool) -> Quantity:
     borrows = low.factor == 1 and (low.unitless or dashed)
     value = exact(q.value * high.factor) if borrows else q.value
     return replace(q, kind=high.quantity.kind, unit=high.quantity.unit, value=value)
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number written in digits in English text, with the values it may stand for.
+
+    ``values`` holds the number as written and, inside a quantity, the quantity's value (308 of "308
+    million yuan" stands for 308,000,000 too); ``step`` is what its last digit is worth in each, so a check
+    can accept a figure rounded to the precision written.
+    """
+
+    start: int
+    end: int
+    text: str
+    values: tuple[tuple[Decimal, Decimal], ...]  # (value, step)
+    shown: str = ""  # the quantity the number is part of, as written (200 million yuan), or the number
+
+
+_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_ORDINAL = re.compile(r"(?:st|nd|rd|th)\b")
+_SCALE_AFTER = re.compile(r"(?:bn|mn|mln|bln|tn|trn|[mbkMBK])(?![A-Za-z])")
+_RANK_BEFORE = re.compile(r"\b(?:No|no|Number|number)\.?\s?$")
+
+
+def find_numbers(english: str) -> list[Number]:
+    """Every number a reader takes for a figure, date or count in ``english``: not the digits of a name or
+    a code glued to letters (5G, H1, Q3, COVID-19, A380, 3SBio), and not a rank (No. 1)."""
+    quantities = find_quantities(english)
+    out: list[Number] = []
+    for m in _DIGITS.finditer(english):
+        start, end = m.start(), m.end()
+        raw = m.group().rstrip(",")
+        end = start + len(raw)
+        before = english[start - 1] if start else ""
+        if before.isalpha() or before == "_" or (
+            before == "-" and start >= 2 and english[start - 2].isalpha()
+        ):
+            continue
+        if before == "." and start >= 2 and english[start - 2].isdigit():
+            continue  # the tail of a version, 3.0.1
+        after = english[end : end + 3]
+        if after[:1].isalpha() and not _ORDINAL.match(after) and not _SCALE_AFTER.match(after):
+            continue
+        glued = after[:1] == "-" and english[end + 1 : end + 2].isalpha()
+        if glued and not _is_hyphenated_unit(english, end):
+            continue  # 20-F, 3-D
+        if _RANK_BEFORE.search(english[max(0, start - 8) : start]):
+            continue
+        try:
+            value = Decimal(raw.replace(",", ""))
+        except ArithmeticError:
+            continue
+        if too_long(raw):
+            continue
+        decimals = len(raw.partition(".")[2])
+        step = Decimal(1).scaleb(-decimals)
+        values = [(exact(value), step)]
+        shown = raw
+        for q in quantities:
+            if q.start <= start < q.end:
+                shown = q.text
+            if q.start <= start < q.end and value:
+                # The first number of a range stands for its lower bound, a later one for its upper.
+                scaled = q.value if q.upper is None or start == _first_digit(q) else q.upper
+                if scaled != value:
+                    values.append((scaled, step * (abs(scaled) / value).normalize()))
+        out.append(Number(start, end, raw, tuple(values), shown))
+    return out
+
+
+def _first_digit(q: Quantity) -> int:
+    m = _DIGITS.search(q.text)
+    return q.start + (m.start() if m else 0)
+
+
+def _is_hyphenated_unit(text: str, end: int) -> bool:
+    """30-day, 5-year, 2-for-1, 10-fold: a number with its unit hyphenated is still a figure."""
+    return bool(re.match(r"-(?:[a-z]+)\b", text[end:])) and not text[end + 1].isupper()

@@ -1,0 +1,111 @@
+"""Every number of the draft accounted for: a figure the source does not give is the worst error a desk
+can print.
+
+The other number checks start from the source (is each fact of the source in the draft?); this one starts
+from the draft. Each number written in digits (an amount, price, change, percentage, multiple, share count,
+index level, year, day or count) must be a value the source states or implies
+(``workbench.facts.zh_numbers``): 3.08億 accounts for "308 million" and "3.08 billion" alike, 三成 for
+"30%", 升1倍 for "100%", 2024年 for "2024". A number the source's facts are aligned with is left to the
+checks that report that alignment (a wrong amount is ``amount-wrong``, not also invented), and so are the
+digits of tickers and of the glossary's names. A figure rounded to the precision it is written in counts
+when it keeps two significant digits or says it is approximate ("about 1.3 billion" for 12.78億).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+
+from workbench.checks.base import Context, Problem, check
+from workbench.checks.names import name_matches
+from workbench.checks.quantities import kind_matches, numeric_matches
+from workbench.facts.english import Number, find_numbers
+from workbench.facts.zh_numbers import implied_values
+from workbench.model import FactKind, Severity
+
+_HEDGE = re.compile(
+    r"\b(?:about|around|roughly|nearly|almost|approximately|some|over|more than|less than|under|close to)\s+"
+    r"(?:HK\$|US\$|RMB|\$)?$",
+    re.IGNORECASE,
+)
+
+
+def accounted_values(context: Context) -> tuple[Decimal, ...]:
+    """Every value the source gives, sorted: its numerals with what they imply, its facts, its codes."""
+
+    def compute() -> tuple[Decimal, ...]:
+        values = set(implied_values(context.source))
+        for fact in context.facts:
+            for value in (fact.value, fact.upper):
+                if value is None:
+                    continue
+                values.add(value)
+                if fact.kind is FactKind.MULTIPLE:
+                    values.update((value * 100, value + 1))
+            for ticker in fact.tickers:
+                code = ticker.partition(".")[0]
+                if code.isdigit():
+                    values.add(Decimal(int(code)))
+        return tuple(sorted(values))
+
+    return context.shared("accounted", compute)
+
+
+def _claimed(context: Context) -> list[tuple[int, int]]:
+    """Spans of the draft another check answers for: numbers paired with a fact, tickers, names."""
+    spans = [(s, e) for _, s, e in context.tickers]
+    matches = [
+        *numeric_matches(context),
+        *kind_matches(context, FactKind.PERCENT),
+        *kind_matches(context, FactKind.MULTIPLE),
+    ]
+    spans += [(t.start, t.end) for m in matches for t in m.targets]
+    spans += [span for m in name_matches(context) for span in m.spans]
+    return spans
+
+
+def _significant(text: str) -> int:
+    digits = text.replace(",", "")
+    whole, _, fraction = digits.partition(".")
+    if fraction:
+        return len((whole + fraction).lstrip("0"))
+    return len(whole.strip("0")) or 1
+
+
+def _accounted(number: Number, values: tuple[Decimal, ...], rounded: bool) -> bool:
+    for value, step in number.values:
+        at = bisect.bisect_left(values, value)
+        if at < len(values) and values[at] == value:
+            return True
+        if rounded:
+            half = step / 2
+            low = bisect.bisect_left(values, value - half)
+            if low < len(values) and values[low] <= value + half:
+                return True
+    return False
+
+
+def invented_numbers(context: Context) -> list[Number]:
+    """The numbers of the draft that no value of the source accounts for."""
+    values = accounted_values(context)
+    claimed = _claimed(context)
+    out = []
+    for number in find_numbers(context.target):
+        if any(s < number.end and number.start < e for s, e in claimed):
+            continue
+        hedged = bool(_HEDGE.search(context.target[max(0, number.start - 24) : number.start]))
+        if not _accounted(number, values, rounded=hedged or _significant(number.text) >= 2):
+            out.append(number)
+    return out
+
+
+@check("figure-invented", Severity.ERROR)
+def figure_invented(context: Context) -> Iterator[Problem]:
+    """The draft states a number that no figure of the source gives."""
+    for number in invented_numbers(context):
+        yield Problem(
+            f"{number.shown} is not a figure of the source; check it against the Chinese or remove it",
+            target_span=number.shown,
+        )
