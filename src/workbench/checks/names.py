@@ -29,24 +29,14 @@ from workbench.model import Fact, FactKind, GlossaryEntry, Severity
 _TOKEN = re.compile(r"[^\W_\u3400-\u9fff\uf900-\ufaff]+|[\u3400-\u9fff\uf900-\ufaff]|&")
 _LEGAL_SUFFIXES = frozenset(
     [
-        "inc",
-        "incorporated",
-        "ltd",
-        "limited",
-        "co",
-        "company",
-        "corp",
-        "corporation",
-        "group",
-        "holdings",
-        "holding",
-        "plc",
-        "llc",
-        "sa",
-        "ag",
-        "nv",
+        "inc", "incorporated", "ltd", "limited", "co", "company", "corp", "corporation", "group", "holdings",
+        "holding", "plc", "llc", "lp", "llp", "sa", "spa", "ag", "nv", "se", "bhd", "berhad", "tbk", "pte",
+        "kk", "gmbh", "ab", "asa", "oyj",
     ]
-)
+)  # fmt: skip
+# A bracketed part of a registered name (International), (Hong Kong), (Cayman Islands), (Group): the
+# press drops it with the legal suffix.
+_BRACKETED = re.compile(r"\s*[(（][^()（）]*[)）]")
 # Types whose appearance in a draft claims something about the story. People's and terms' forms are too
 # short and common to call invented, and an exchange is often implied by the Chinese (在港上市: listed on
 # the Hong Kong Stock Exchange) without being named.
@@ -74,22 +64,34 @@ def key(form: str) -> str:
     return _NOT_KEY.sub("", form.replace("&", "and")).casefold()
 
 
+def bare_forms(form: str) -> list[str]:
+    """``form`` as the press shortens it, longest first: without the bracketed parts of the registered
+    name, a leading "The", and each trailing legal suffix in turn. "BYD Electronic (International) Company
+    Limited" gives "BYD Electronic (International) Company", ..., "BYD Electronic"; "Tencent Holdings
+    Limited" gives "Tencent Holdings" and "Tencent". Empty when nothing is dropped."""
+    text = _BRACKETED.sub("", form).strip()
+    words = text.replace(",", " ").split()
+    if words and words[0].casefold() == "the" and len(words) > 1:
+        words = words[1:]
+    out = []
+    if words != form.replace(",", " ").split():
+        out.append(" ".join(words))
+    while len(words) > 1 and key(words[-1]) in _LEGAL_SUFFIXES:
+        words.pop()
+        out.append(" ".join(words).rstrip(",."))
+    return [f for f in dict.fromkeys(out) if len(key(f)) >= 3 and key(f) != key(form)]
+
+
 def core(form: str) -> str | None:
-    """``form`` without trailing legal suffixes (SenseTime Group Inc. -> SenseTime), or None if unchanged."""
+    """The key of ``form`` without every legal suffix and bracket (SenseTime Group Inc. -> sensetime), or
+    None if unchanged."""
     ends = form.rsplit(None, 1)
     last = ends[-1].strip(".,()") if ends else ""
-    if last.isalnum() and last.casefold() not in _LEGAL_SUFFIXES and form[:3].casefold() != "the":
+    plain = "(" not in form and "（" not in form
+    if plain and last.isalnum() and last.casefold() not in _LEGAL_SUFFIXES and form[:3].casefold() != "the":
         return None  # the common case, decided without splitting the name into tokens or words
-    words = [t for t, _, _ in tokens(form)]
-    if words and words[0] == "the":
-        words = words[1:]
-    stripped = list(words)
-    while len(stripped) > 1 and stripped[-1] in _LEGAL_SUFFIXES:
-        stripped.pop()
-    joined = "".join(stripped)
-    if stripped == words or len(joined) < 3:
-        return None
-    return joined
+    bare = bare_forms(form)
+    return key(bare[-1]) if bare else None
 
 
 def find_key(toks: Sequence[Token], wanted: str) -> list[tuple[int, int]]:
@@ -110,7 +112,7 @@ def find_key(toks: Sequence[Token], wanted: str) -> list[tuple[int, int]]:
 def entry_keys(forms: Sequence[str], entry: GlossaryEntry) -> tuple[str, ...]:
     keys = [key(f) for f in forms]
     if entry.type == "company":
-        keys += [c for c in (core(f) for f in forms) if c]
+        keys += [key(b) for f in forms for b in bare_forms(f)]
     return tuple(dict.fromkeys(k for k in keys if k))
 
 
@@ -198,14 +200,7 @@ def _cores(forms: Sequence[str], entry: GlossaryEntry | None) -> list[str]:
     """Readable suffix-less forms (SenseTime for SenseTime Group Inc.), as a reviewer would write them."""
     if entry is None or entry.type != "company":
         return []
-    out = []
-    for form in forms:
-        words = form.split()
-        while len(words) > 1 and key(words[-1]) in _LEGAL_SUFFIXES:
-            words.pop()
-        if len(words) < len(form.split()):
-            out.append(" ".join(words).rstrip(",."))
-    return out
+    return [b for form in forms for b in bare_forms(form)]
 
 
 @check("name-missing", Severity.ERROR)
@@ -234,6 +229,7 @@ def name_missing(context: Context) -> Iterator[Problem]:
 @dataclass(frozen=True)
 class _Index:
     entities: dict[str, tuple[int, ...]]  # key of an accepted form -> places of its entries in the glossary
+    shortened: frozenset[str]  # keys that are only a shortened form (Leading of Leading Holdings Group)
     longest: int
     forbidden: Forbidden
 
@@ -245,18 +241,19 @@ def _index(glossary: GlossaryLike) -> _Index:
     cached = _INDEXES.get(id(glossary))
     if cached is not None and cached[0] is glossary:
         return cached[1]
-    entities, longest = glossary.index("names.entities", lambda: _entity_places(glossary))
-    index = _Index(entities, longest, Forbidden(glossary.entries))
+    entities, shortened, longest = glossary.index("names.entities", lambda: _entity_places(glossary))
+    index = _Index(entities, frozenset(shortened), longest, Forbidden(glossary.entries))
     if len(_INDEXES) >= 8:
         _INDEXES.clear()
     _INDEXES[id(glossary)] = (glossary, index)
     return index
 
 
-def _entity_places(glossary: GlossaryLike) -> tuple[dict[str, tuple[int, ...]], int]:
+def _entity_places(glossary: GlossaryLike) -> tuple[dict[str, tuple[int, ...]], tuple[str, ...], int]:
     """The keys of every accepted English form of every company and organisation, each with the places
-    of its entries in the glossary, and the length of the longest key."""
+    of its entries in the glossary; the keys that are only a shortened form; the longest key's length."""
     entities: dict[str, list[int]] = {}
+    written: set[str] = set()
     with bulk():
         named = [(place, e) for place, e in enumerate(glossary.entries) if e.type in ENTITY_TYPES]
         all_forms = [glossary.english_forms(e) for _, e in named]
@@ -265,13 +262,15 @@ def _entity_places(glossary: GlossaryLike) -> tuple[dict[str, tuple[int, ...]], 
         flat_keys = iter(_NOT_KEY_LINE.sub("", flat.replace("&", "and")).casefold().split("\n"))
         for (place, entry), forms in zip(named, all_forms, strict=True):
             keys = [next(flat_keys) for _ in forms]
+            written.update(keys)
             if entry.type == "company":
-                keys += [c for c in map(core, forms) if c]
+                keys += [key(b) for f in forms if core(f) for b in bare_forms(f)]
             for k in keys if len(keys) == 1 else dict.fromkeys(keys):
                 if k:
                     entities.setdefault(k, []).append(place)
         places = {k: tuple(v) for k, v in entities.items()}
-    return places, max((len(k) for k in places), default=0)
+    shortened = tuple(sorted(k for k in places if k not in written))
+    return places, shortened, max((len(k) for k in places), default=0)
 
 
 def _overlaps(span: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:
@@ -303,6 +302,48 @@ def forbidden_rendering(context: Context) -> Iterator[Problem]:
         )
 
 
+@dataclass(frozen=True)
+class _Named:
+    """A company of the glossary that the draft names and the source does not, before the last guards."""
+
+    entry: GlossaryEntry
+    shown: str
+    span: tuple[int, int]
+
+
+def _joined(text: str, toks: Sequence[Token]) -> bool:
+    """Whether consecutive tokens are one name: spaces between them, or & - ' and a dot with no space
+    after it (S.F., JD.com); never across a sentence's or clause's end ("in China. Life insurers")."""
+    for left, right in zip(toks, toks[1:], strict=False):
+        gap = text[left[2] : right[1]]
+        if gap.strip() and gap.strip() not in ("&", "-", "'", "’", ".", "·"):
+            return False
+        if gap.startswith(".") and gap != ".":
+            return False
+    return True
+
+
+def _title_cased(text: str) -> bool:
+    """A headline in title case, where a capital says nothing about a name."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'-]*", text) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t\"'“‘(")
+    return not before or before[-1] in ".!?:;\n"
+
+
+def _continues(text: str, toks: Sequence[Token], j: int) -> bool:
+    """Whether the name at ``toks[..j]`` runs on into a longer capitalised name (BYD in "BYD Electronic")."""
+    if j + 1 >= len(toks):
+        return False
+    following = toks[j + 1]
+    gap = text[toks[j][2] : following[1]]
+    word = text[following[1] : following[2]]
+    return gap in (" ", "-") and word[:1].isupper() and key(word) not in _LEGAL_SUFFIXES
+
+
 @check("hallucinated-entity", Severity.ERROR)
 def hallucinated_entity(context: Context) -> Iterator[Problem]:
     """The draft names a glossary company that the source does not mention."""
@@ -316,9 +357,11 @@ def hallucinated_entity(context: Context) -> Iterator[Problem]:
     claimed = [s for m in matches for s in m.spans]
     source_tokens = tokens(context.source)
     toks = tokens(context.target)
+    headline = _title_cased(context.target)
+    found: list[_Named] = []
     i = 0
     while i < len(toks):
-        best: tuple[int, tuple[int, ...]] | None = None
+        best: tuple[int, tuple[int, ...], str] | None = None
         spelled = ""
         for j in range(i, min(len(toks), i + _MAX_WINDOW)):
             spelled += toks[j][0]
@@ -326,13 +369,14 @@ def hallucinated_entity(context: Context) -> Iterator[Problem]:
                 break
             places = index.entities.get(spelled)
             if places:
-                best = (j, places)
+                best = (j, places, spelled)
         if best is None:
             i += 1
             continue
-        j, places = best
+        j, places, spelled = best
         entries = [context.glossary.entries[place] for place in places]
         span = (toks[i][1], toks[j][2])
+        name_tokens = toks[i : j + 1]
         i = j + 1
         invented = [e for e in entries if e not in named and not (set(e.tickers) & own_tickers)]
         if len(invented) < len(entries) or not invented or _overlaps(span, claimed):
@@ -340,13 +384,97 @@ def hallucinated_entity(context: Context) -> Iterator[Problem]:
         shown = context.target[span[0] : span[1]]
         if key(shown) in own_keys or find_key(source_tokens, key(shown)):
             continue  # the source itself names it in Latin script
-        if shown[0].islower() or _SENTENCE_BREAK.search(shown):
+        if shown[0].islower() or not _joined(context.target, name_tokens):
             continue  # "power assets", "in China. Life…": words that spell a listed name, not a name
-        entry = invented[0]
-        who = ", ".join([entry.english, *entry.tickers]) if key(shown) != key(entry.english) else ""
+        if _continues(context.target, toks, j):
+            continue  # BYD of "BYD Electronic": a shorter listed name inside a longer one
+        alone = spelled in index.shortened and len(name_tokens) == 1
+        if alone and (headline or _starts_sentence(context.target, span[0])):
+            continue  # "Leading the gains": a word at a sentence's start, not Leading Holdings Group
+        found.append(_Named(invented[0], shown, span))
+    reported: set[GlossaryEntry] = set()
+    for item in _unexplained(found, context.source):
+        if item.entry in reported:
+            continue
+        reported.add(item.entry)
+        entry = item.entry
+        who = ", ".join([entry.english, *entry.tickers]) if key(item.shown) != key(entry.english) else ""
         if not who:
             who = ", ".join(entry.tickers)
         yield Problem(
-            f"{shown}{f' ({who})' if who else ''} is named in the translation but not in the source",
-            target_span=shown,
+            f"{item.shown}{f' ({who})' if who else ''} is named in the translation but not in the source",
+            target_span=item.shown,
         )
+
+
+# -- companies the source names in a form the glossary does not hold ----------------------------------------
+
+# Place names that begin many companies' names and say nothing of which one is meant.
+_PLACES = re.compile(
+    "中國|中国|中華|中华|香港|北京|上海|廣州|广州|深圳|天津|重慶|重庆|浙江|江蘇|江苏|廣東|广东|福建|山東|山东|四川"
+    "|湖南|湖北|河南|河北|安徽|江西|遼寧|辽宁|吉林|雲南|云南|陝西|陕西|新疆|內蒙古|内蒙古|國際|国际|亞洲|亚洲"
+)
+_LEGAL_CHARS = frozenset("股份有限公司集團团控")
+# Latin abbreviations of market copy that are not shorthand for a list of companies.
+_COMMON_ABBREVIATIONS = frozenset(
+    [
+        "IPO", "CEO", "CFO", "COO", "CTO", "GDP", "ETF", "REIT", "ESG", "AGM", "EGM", "EPS", "NAV", "PMI",
+        "CPI", "PPI", "USD", "HKD", "RMB", "CNY", "HKEX", "SFC", "CSRC", "NYSE", "IMF", "WTO", "OPEC", "API",
+        "APP", "TMT", "SME", "SPAC", "ROE", "MSCI", "FTSE", "CSI",
+    ]
+)  # fmt: skip
+_ACRONYM = re.compile(r"(?<![A-Za-z])[A-Z]{3,6}(?![A-Za-z])")
+
+
+def _unexplained(found: Sequence[_Named], source: str) -> list[_Named]:
+    """``found`` less the companies the source does name, in a form the glossary only partly knows: the
+    start of the company's Chinese name (騰訊 for 騰訊控股有限公司, 周六福珠寶 for 周六福珠宝股份有限公司),
+    its press abbreviation (中金 for 中國國際金融), or a letter of a shorthand for a list of companies (ATMXJ:
+    Alibaba, Tencent, Meituan, Xiaomi, JD.com) when the draft spells out two or more of its letters."""
+    if not found:
+        return []
+    from workbench.simplified import to_simplified
+
+    simple = to_simplified(source)
+    left = [n for n in found if not _partly_named(n.entry, source, simple)]
+    for acronym in set(_ACRONYM.findall(source)) - _COMMON_ABBREVIATIONS:
+        letters = {n.entry: key(n.shown)[:1].upper() for n in left}
+        covered = {letter for letter in letters.values() if letter in acronym}
+        if len(covered) >= 2:
+            left = [n for n in left if letters[n.entry] not in acronym]
+    return left
+
+
+def _partly_named(entry: GlossaryEntry, source: str, simple: str) -> bool:
+    from workbench.simplified import to_simplified
+
+    names = [n for n in (entry.traditional, entry.simplified, *entry.aliases) if n and not n.isascii()]
+    for name in dict.fromkeys([*names, *(to_simplified(n) for n in names)]):
+        place = _PLACES.match(name)
+        rest = name[place.end() :] if place and len(name) > place.end() + 1 else name
+        for length in range(len(rest), 1, -1):
+            head = rest[:length]
+            if head[-1] in _LEGAL_CHARS or _ENDING_WORDS.fullmatch(head):
+                continue
+            if head in source or head in simple:
+                return True
+        # A press abbreviation: the first character of the name, or of its part after a place, and one of
+        # its later characters (中金 for 中國國際金融, 聯通 for 中國聯合網絡通信).
+        for whole in dict.fromkeys((name, rest)):
+            for at in range(len(source) - 1):
+                pair = source[at : at + 2]
+                if (
+                    pair[0] == whole[0]
+                    and pair[1] in whole[2:]
+                    and pair[1] not in _LEGAL_CHARS
+                    and not _PLACES.match(pair)
+                ):
+                    return True
+    return False
+
+
+# Industry words that end company names: the start of a name only where something comes before them.
+_ENDING_WORDS = re.compile(
+    "銀行|银行|保險|保险|地產|地产|證券|证券|控股|集團|集团|科技|資本|资本|置業|置业|醫藥|医药|實業|实业|國際|国际"
+    "|能源|汽車|汽车|電子|电子|金融|發展|发展|建設|建设|物業|物业|電力|电力"
+)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from enum import Enum
 from itertools import islice
@@ -283,6 +283,28 @@ def _words_as_multiples(text: str) -> list[Target]:
     return found
 
 
+# 升1倍 is an increase by once the value: "doubled", "up 100%".
+_INCREASE = re.compile(r"(?:升|增|漲|涨|多|高|揚|扬|飆|飙|擴大|扩大)(?:了|約|约|逾|近|超過|超过)?$")
+
+
+def _as_increases(context: Context, facts: Sequence[Fact], targets: list[Target]) -> list[Target]:
+    """``targets`` with the English of an increase read as its multiple: for 升1倍, "doubled" (2) and
+    "100%" stand for 1, since a rise by once the value is a doubling."""
+    out = list(targets)
+    for fact in facts:
+        if fact.value is None or fact.upper is not None or any(t.value == fact.value for t in out):
+            continue
+        if not _INCREASE.search(context.source[max(0, fact.start - 4) : fact.start]):
+            continue
+        for q in (*targets, *context.quantities):
+            word = q.kind is FactKind.MULTIPLE and not any(ch.isdigit() for ch in q.text)
+            percent = q.kind is FactKind.PERCENT and q.unit == "%"
+            if (word and q.value == fact.value + 1) or (percent and q.value == fact.value * 100):
+                out.append(replace(q, kind=FactKind.MULTIPLE, value=fact.value, unit="x"))
+                break
+    return out
+
+
 def numeric_matches(context: Context) -> tuple[Match, ...]:
     """The alignment of the source's amounts, prices, share counts and other quantities."""
 
@@ -305,6 +327,7 @@ def kind_matches(context: Context, kind: FactKind) -> tuple[Match, ...]:
         targets = [q for q in context.quantities if q.kind is kind]
         if kind is FactKind.MULTIPLE:
             targets += _words_as_multiples(context.target)
+            targets = _as_increases(context, facts, targets)
         return align(facts, targets, scale=False)
 
     return context.shared(kind.value, compute)
