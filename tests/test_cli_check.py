@@ -113,7 +113,7 @@ def test_the_table_shows_file_position_severity_check_and_message(workdir: Path)
 
 
 def test_warnings_alone_exit_0(workdir: Path) -> None:
-    path = write_po(workdir / "en.po", RIGHT + " " + "It said it said it said so.")
+    path = write_po(workdir / "en.po", RIGHT + " " + "It said so, it said so, it said so.")
     code, out, _ = invoke(str(path))
     assert code == 0
     assert "repetition" in out

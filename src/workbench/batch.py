@@ -24,6 +24,7 @@ from workbench.build import DEFAULT_MARKER, render_article
 from workbench.carry import carry_facts
 from workbench.checks import check_entries
 from workbench.errors import WorkbenchError
+from workbench.facts.style import DEFAULT_STYLE, Style
 from workbench.folders import FolderState, forget_state, sentence_key, write_state
 from workbench.glossary import Glossary
 from workbench.glossary.core import names_and_facts
@@ -79,7 +80,7 @@ def translate_articles(jobs: Sequence[ArticleJob], context: RunContext) -> list[
     works: list[tuple[int, _Work]] = []
     for index, job in enumerate(jobs):
         try:
-            works.append((index, _prepare(job, context.glossary)))
+            works.append((index, _prepare(job, context.glossary, context.style)))
         except Exception as err:  # noqa: BLE001 - nothing is written yet; the article alone is left out
             reports[index] = _failed(job, err)
 
@@ -109,13 +110,13 @@ def _failed(job: ArticleJob, err: BaseException) -> ArticleReport:
     return ArticleReport(job.article, job.folder, page=job.page, failure=reason)
 
 
-def _prepare(job: ArticleJob, glossary: Glossary) -> _Work:
+def _prepare(job: ArticleJob, glossary: Glossary, style: Style = DEFAULT_STYLE) -> _Work:
     """Check the folder, read the article's catalogs (each file once) and analyse its sentences."""
     if job.folder.exists() and not job.folder.is_dir():
         raise WorkbenchError(
             f"{job.folder}: a file is where the folder of article {job.article.id} belongs; move it away"
         )
-    work = _Work(job, analyse_article(job.article, glossary))
+    work = _Work(job, analyse_article(job.article, glossary, style))
     _read_catalogs(work)
     return work
 
@@ -129,11 +130,11 @@ def _read_catalogs(work: _Work) -> None:
     work.zh = load_po_if_present(folder / "zh_Hans.po")
 
 
-def analyse_article(article: Article, glossary: Glossary) -> list[Segment]:
-    """The sentences of an article with their Simplified text, glossary hits and facts."""
+def analyse_article(article: Article, glossary: Glossary, style: Style = DEFAULT_STYLE) -> list[Segment]:
+    """The sentences of an article with their Simplified text, glossary hits and facts (in ``style``)."""
     segments: list[Segment] = []
     for seg in sentences_of(article):
-        hits, facts = names_and_facts(glossary, seg.text)
+        hits, facts = names_and_facts(glossary, seg.text, style)
         segments.append(replace(seg, simplified=to_simplified(seg.text, hits), hits=hits, facts=facts))
     return segments
 
@@ -192,7 +193,7 @@ def _fill_from_engine(works: Sequence[_Work], todo: list[tuple[int, int]], conte
     translations = engine.translate(texts)
     context.mt_calls += 1
     for (w_index, s_index), seg, translation in zip(todo, segments, translations, strict=True):
-        draft, _ = carry_facts(seg.text, translation, seg.facts, seg.hits, context.glossary)
+        draft, _ = carry_facts(seg.text, translation, seg.facts, seg.hits, context.glossary, context.style)
         notes = ["mt: repetitive output"] if translation.repetitive else []
         works[w_index].segments[s_index] = replace(
             seg,
@@ -221,7 +222,7 @@ def _write(work: _Work, context: RunContext) -> ArticleReport:
     job, segments = work.job, work.segments
     fresh_en = export_catalog(job.article, segments, "en", __version__, engine=context.engine_name)
     en = _merged(work.en, fresh_en)
-    errors = apply_checks(en, keyed_segments(segments, clean_text), context.glossary)
+    errors = apply_checks(en, keyed_segments(segments, clean_text), context.glossary, context.style)
     zh = _merged(work.zh, export_catalog(job.article, segments, "zh_Hans", __version__))
     en_data, zh_data = _rendered(en, work.en, work.en_raw), _rendered(zh, work.zh, work.zh_raw)
     assert work.en_seen is not None and work.zh_seen is not None
@@ -275,14 +276,16 @@ def _rendered(po: polib.POFile, existing: polib.POFile | None, old: bytes | None
     return render_po(po).encode("utf-8")
 
 
-def apply_checks(catalog: polib.POFile, segments: Mapping[Key, Segment], glossary: Glossary) -> int:
+def apply_checks(
+    catalog: polib.POFile, segments: Mapping[Key, Segment], glossary: Glossary, style: Style = DEFAULT_STYLE
+) -> int:
     """Re-check every translated entry as it now stands (a reviewer's text included); rewrite its QA lines.
 
     Returns the number of entries with errors. Untranslated entries get no QA lines: there is nothing to
     check yet, and ``workbench check`` reports them as empty.
     """
     errors = 0
-    for entry, findings in check_entries(catalog, glossary, segments):
+    for entry, findings in check_entries(catalog, glossary, segments, style):
         kept = findings if entry.msgstr else ()
         set_findings(entry, kept)
         errors += any(f.severity is Severity.ERROR for f in kept)

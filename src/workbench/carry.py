@@ -32,6 +32,7 @@ from workbench.checks.ticker import align_tickers
 from workbench.model import Fact, FactKind, Finding, Severity, TermHit
 
 if TYPE_CHECKING:
+    from workbench.facts.style import Style
     from workbench.mt import Translation
 
 CHECKED_KINDS = frozenset({*NUMERIC, FactKind.PERCENT, FactKind.MULTIPLE, FactKind.TICKER, FactKind.NAME})
@@ -70,6 +71,7 @@ def carry_facts(
     facts: Sequence[Fact],
     hits: Sequence[TermHit] = (),
     glossary: GlossaryLike | None = None,
+    style: Style | None = None,
 ) -> tuple[str, tuple[Finding, ...]]:
     """The best draft of ``source`` with its facts carried in, and the findings that remain on it."""
     candidates = [translation.text, *(text for text, _ in translation.alternatives)]
@@ -81,7 +83,7 @@ def carry_facts(
         seen.add(candidate)
         try:
             repaired = repair(source, candidate, facts, hits, glossary)
-            findings = run_checks(source, repaired, facts, hits, glossary)
+            findings = run_checks(source, repaired, facts, hits, glossary, style=style)
             right, _ = count_right(repaired, facts, hits, glossary, source)
         except Exception as err:  # one odd draft must cost that draft, never the run
             unchecked = Finding(
@@ -96,7 +98,7 @@ def carry_facts(
         if best is None or score > best[0]:
             best = (score, repaired, findings)
     if best is None:  # no candidates at all: an empty draft, reported as such
-        return "", run_checks(source, "", facts, hits, glossary)
+        return "", run_checks(source, "", facts, hits, glossary, style=style)
     _, text, findings = best
     if (
         translation.repetitive

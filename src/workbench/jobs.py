@@ -26,6 +26,7 @@ from workbench.tm.store import Written
 class TranslateOptions:
     out_dir: Path = Path("translations")
     glossary: Path | None = None  # None: glossary.csv in the working folder, when there is one
+    style: Path | None = None  # None: house-style.toml beside the glossary, when there is one
     model: str | None = None  # None: the installed zh/zt→en argos package
     device: str = "auto"
     threads: tuple[int, int] | None = None  # CTranslate2 (workers, threads each); None: from the cores
@@ -97,8 +98,11 @@ class RunContext:
         progress: Progress | None = None,
         memory: TranslationMemory | None = None,
     ) -> None:
+        from workbench.facts.style import style_for
+
         self.options = options
         self.glossary = glossary
+        self.style = style_for(options.style, glossary.source or options.glossary)  # read once per run
         self.progress: Progress = progress or Quiet()
         self.model_missing: str | None = None
         self.engine_name: str | None = None

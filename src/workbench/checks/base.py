@@ -45,6 +45,7 @@ from workbench.model import Fact, Finding, GlossaryEntry, Severity, TermHit
 
 if TYPE_CHECKING:
     from workbench.facts import Quantity
+    from workbench.facts.style import Style
 
 # The framework's names are re-exported: a check module imports everything it needs from here.
 __all__ = ["EVERY_OTHER", "FAILED", "REGISTRY", "Check", "CheckFunction", "Context", "GlossaryLike"]
@@ -88,12 +89,16 @@ class Context:
         facts: Sequence[Fact] = (),
         hits: Sequence[TermHit] = (),
         glossary: GlossaryLike | None = None,
+        style: Style | None = None,
     ) -> None:
+        from workbench.facts.style import DEFAULT_STYLE
+
         self.source = source
         self.target = target
         self.facts = tuple(facts)
         self.hits = tuple(hits)
         self.glossary = glossary
+        self.style = style or DEFAULT_STYLE  # the desk's house style (ticker form, currency forms)
         self._shared: dict[str, object] = {}
 
     def shared(self, key: str, compute: Callable[[], T]) -> T:
@@ -132,6 +137,7 @@ def run_checks(
     *,
     only: Iterable[str] | None = None,
     skip: Iterable[str] = (),
+    style: Style | None = None,
 ) -> tuple[Finding, ...]:
     """Every finding of the registered checks on ``target`` as a draft of ``source``.
 
@@ -140,7 +146,7 @@ def run_checks(
     ending the run; a check that fires silences the checks it names in ``silences``.
     """
     selected = select(only, skip)
-    context = Context(source, target, facts, hits, glossary)
+    context = Context(source, target, facts, hits, glossary, style)
     blank = not target.strip()
     where = f"「{' '.join(source.split())}」"
     found: dict[str, list[Finding]] = {}
@@ -152,7 +158,8 @@ def run_checks(
         found[item.name] = list(item.run(context, where))
         if item.silences and any(not _is_failure(f) for f in found[item.name]):
             fired.append(item)
-    findings = [f for item in selected for f in found.get(item.name, ())]
+    # One finding per problem: a check that meets the same problem twice (a name written twice) says it once.
+    findings = list(dict.fromkeys(f for item in selected for f in found.get(item.name, ())))
     # Errors first, so the line a reviewer reads first is the one that blocks publication.
     return tuple(sorted(findings, key=lambda f: f.severity is not Severity.ERROR))
 

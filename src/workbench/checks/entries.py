@@ -11,12 +11,16 @@ from workbench.model import Finding, Segment
 if TYPE_CHECKING:
     import polib
 
+    from workbench.facts.style import Style
     from workbench.glossary import Glossary
     from workbench.po.keys import Key
 
 
 def check_entries(
-    catalog: polib.POFile, glossary: Glossary | None, known: Mapping[Key, Segment] | None = None
+    catalog: polib.POFile,
+    glossary: Glossary | None,
+    known: Mapping[Key, Segment] | None = None,
+    style: Style | None = None,
 ) -> Iterator[tuple[polib.POEntry, tuple[Finding, ...]]]:
     """Each live entry of an English catalog with its findings, msgstr against msgid.
 
@@ -25,6 +29,7 @@ def check_entries(
     draft.
     """
     from workbench.facts import extract
+    from workbench.facts.style import DEFAULT_STYLE
     from workbench.glossary.core import names_and_facts
     from workbench.po import live_entries
     from workbench.po.keys import entry_key
@@ -36,7 +41,7 @@ def check_entries(
         if seg is not None and seg.text == entry.msgid:
             hits, facts = seg.hits, seg.facts
         elif glossary is not None:
-            hits, facts = names_and_facts(glossary, entry.msgid)
+            hits, facts = names_and_facts(glossary, entry.msgid, style or DEFAULT_STYLE)
         else:
-            hits, facts = (), extract(entry.msgid)
-        yield entry, run_checks(entry.msgid, entry.msgstr, facts, hits, glossary)
+            hits, facts = (), extract(entry.msgid, style=style or DEFAULT_STYLE)
+        yield entry, run_checks(entry.msgid, entry.msgstr, facts, hits, glossary, style=style)

@@ -18,6 +18,7 @@ from workbench.cli._common import EXIT_FINDINGS, EXIT_OK, guarded, print_json
 if TYPE_CHECKING:
     import polib
 
+    from workbench.facts.style import Style
     from workbench.glossary import Glossary
     from workbench.model import Finding
 
@@ -68,14 +69,16 @@ def po_files(paths: Iterable[str]) -> list[Path]:
     return list(dict.fromkeys(found))
 
 
-def check_catalog(po: polib.POFile, shown: str, glossary: Glossary | None) -> tuple[list[Row], int]:
+def check_catalog(
+    po: polib.POFile, shown: str, glossary: Glossary | None, style: Style | None = None
+) -> tuple[list[Row], int]:
     """The findings of every live entry of one English catalog, and how many entries were checked."""
     from workbench.checks import check_entries
     from workbench.po import entry_label
 
     rows: list[Row] = []
     checked = 0
-    for entry, findings in check_entries(po, glossary):
+    for entry, findings in check_entries(po, glossary, style=style):
         checked += 1
         label, line = entry_label(entry), int(entry.linenum or 0)
         rows.extend(Row(shown, label, entry.msgctxt or "", line, f) for f in findings)
@@ -100,6 +103,12 @@ def check_command(
         str | None,
         typer.Option("--glossary", "-g", help="Glossary CSV [default: ./glossary.csv when present]."),
     ] = None,
+    style_path: Annotated[
+        Path | None,
+        typer.Option(
+            "--style", help="House-style file [default: house-style.toml beside the glossary when present]."
+        ),
+    ] = None,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print a JSON array of findings for machines.")
     ] = False,
@@ -111,6 +120,7 @@ def check_command(
     Exit status: 0 no errors, 1 errors found, 2 bad input.
     """
     from workbench.errors import InputError
+    from workbench.facts.style import style_for
     from workbench.glossary import load_glossary
     from workbench.po import is_english, load_po
 
@@ -122,6 +132,7 @@ def check_command(
         glossary = load_glossary("glossary.csv")
     else:
         typer.echo("workbench: no ./glossary.csv; name checks are skipped (give --glossary PATH)", err=True)
+    style = style_for(style_path, glossary.source if glossary is not None else None)
 
     rows: list[Row] = []
     checked = catalogs = 0
@@ -130,7 +141,7 @@ def check_command(
         if not is_english(po, path):
             continue
         catalogs += 1
-        found, count = check_catalog(po, str(path), glossary)
+        found, count = check_catalog(po, str(path), glossary, style)
         rows += found
         checked += count
     if catalogs == 0:

@@ -60,6 +60,12 @@ def translate(
         ),
     ] = None,
     glossary: GlossaryOption = None,
+    style: Annotated[
+        Path | None,
+        typer.Option(
+            "--style", help="House-style file [default: house-style.toml beside the glossary when present]."
+        ),
+    ] = None,
     no_mt: Annotated[bool, typer.Option("--no-mt", help="Write files without machine drafts.")] = False,
     no_tm: Annotated[
         bool, typer.Option("--no-tm", help="Do not pre-fill from reviewed translations.")
@@ -100,6 +106,7 @@ def translate(
     options = TranslateOptions(
         out_dir=out,
         glossary=glossary,
+        style=style,
         model=model,
         device=device,
         threads=parse_threads(threads),

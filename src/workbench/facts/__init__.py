@@ -6,6 +6,6 @@ draft, so a check can compare the two by exact value instead of by digit strings
 
 from workbench.facts.chinese import extract
 from workbench.facts.english import Quantity, find_quantities, find_tickers
-from workbench.facts.render import Style
+from workbench.facts.style import Style
 
 __all__ = ["Quantity", "Style", "extract", "find_quantities", "find_tickers"]

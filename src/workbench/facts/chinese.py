@@ -17,7 +17,7 @@ import bisect
 from collections.abc import Sequence
 
 from workbench.facts.numerals import fold
-from workbench.facts.render import DEFAULT_STYLE, Style
+from workbench.facts.style import DEFAULT_STYLE, Style
 from workbench.facts.zh_dates import date_facts
 from workbench.facts.zh_quantities import quantity_facts
 from workbench.facts.zh_tickers import ticker_facts

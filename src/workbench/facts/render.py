@@ -6,40 +6,13 @@ and a draft that rounds silently cannot be checked against its source. Numbers a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 
 from workbench.facts.numerals import group_digits, plain
-
-
-@dataclass(frozen=True)
-class Style:
-    """How facts are read and written; one per newsroom, the defaults follow the house style.
-
-    ``bare_yuan`` is the currency of an amount in plain 元 (mainland-company copy means renminbi; some Hong
-    Kong papers mean HK$), ``bare_yuan_price`` that of a quoted share price in plain 元 (報7.87元 is HK$ in
-    Hong Kong market text).
-    """
-
-    yuan_prefix: bool = False  # True: RMB308 million; False: 308 million yuan
-    yuan_word: str = "yuan"
-    rmb_prefix: str = "RMB"
-    hkd_prefix: str = "HK$"
-    usd_prefix: str = "US$"
-    percent_sign: str = "%"  # or " percent"
-    multiple_word: str = "times"
-    thousands: str = ","
-    day_first: bool = False  # False: December 5; True: 5 December
-    ticker_open: str = "("
-    ticker_close: str = ")"
-    ticker_separator: str = "; "
-    bare_yuan: str = "CNY"
-    bare_yuan_price: str = "HKD"
-
-
-DEFAULT_STYLE = Style()
+from workbench.facts.style import DEFAULT_STYLE, Style
 
 _SCALES = ((Decimal(10) ** 12, "trillion"), (Decimal(10) ** 9, "billion"), (Decimal(10) ** 6, "million"))
+_ABBREVIATED = {"trillion": "tn", "billion": "bn", "million": "m"}
 
 # Currencies other than the three house ones: (prefix, suffix word)
 _OTHER_CURRENCIES: dict[str, tuple[str, str]] = {
@@ -97,7 +70,8 @@ def number(value: Decimal, style: Style = DEFAULT_STYLE) -> str:
     magnitude = abs(value)
     for size, word in _SCALES:
         if magnitude >= size:
-            return f"{group_digits(value / size, style.thousands)} {word}"
+            digits = group_digits(value / size, style.thousands)
+            return f"{digits}{_ABBREVIATED[word]}" if style.abbreviated_scale else f"{digits} {word}"
     return group_digits(value, style.thousands)
 
 
@@ -159,7 +133,8 @@ def qualified(text: str, qualifier: str) -> str:
 
 def tickers(codes: tuple[str, ...] | list[str], style: Style = DEFAULT_STYLE) -> str:
     """Normalised tickers as the house writes them: (0020.HK), (QFIN.US; 3660.HK)."""
-    return f"{style.ticker_open}{style.ticker_separator.join(codes)}{style.ticker_close}"
+    shown = [style.hk_code(c) if c.endswith(".HK") else c for c in codes]
+    return f"{style.ticker_open}{style.ticker_separator.join(shown)}{style.ticker_close}"
 
 
 MONTHS = (

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from workbench.facts import render
 from workbench.facts.numerals import DIGIT_CHARS, parse_numeral
-from workbench.facts.render import Style
+from workbench.facts.style import Style
 from workbench.model import Fact, FactKind
 
 _CN_DIGIT_RUN = "[一二三四五六七八九十〇零]{1,3}"

@@ -33,7 +33,7 @@ from workbench.facts.numerals import (
     multiplier,
     parse_numeral,
 )
-from workbench.facts.render import Style
+from workbench.facts.style import Style
 from workbench.model import Fact, FactKind
 
 _MU = r"[十百千]?(?:萬億|万亿|[萬万億亿兆])|[百千]"  # multipliers after an Arabic number

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from workbench import tickers as ticker_forms
 from workbench.company_suffixes import COMPANY_ENDINGS
 from workbench.facts import render
-from workbench.facts.render import Style
+from workbench.facts.style import Style
 from workbench.model import Fact, FactKind
 
 _TICKER_BRACKET = re.compile(r"\(\s*([^()\n]{1,60}?)\s*\)")

@@ -13,10 +13,13 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TypeVar, cast
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from workbench import tickers as tk
 from workbench.model import Fact, FactKind, GlossaryEntry, TermHit
+
+if TYPE_CHECKING:
+    from workbench.facts.style import Style
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
 
@@ -309,15 +312,19 @@ def _stands_alone(text: str, start: int, end: int) -> bool:
     return not (_is_word_char(text[end - 1]) and after and _is_word_char(after))
 
 
-def names_and_facts(glossary: Glossary, text: str) -> tuple[tuple[TermHit, ...], tuple[Fact, ...]]:
-    """The glossary names of a source sentence (hits by name, then by code alone) and its facts.
+def names_and_facts(
+    glossary: Glossary, text: str, style: Style | None = None
+) -> tuple[tuple[TermHit, ...], tuple[Fact, ...]]:
+    """The glossary names of a source sentence (hits by name, then by code alone) and its facts, rendered
+    in ``style`` (the house style; default: the defaults).
 
     Names are found first and mask the spans facts are read from, so 周六福 is a company, not a Saturday.
     """
     from workbench.facts import extract
+    from workbench.facts.style import DEFAULT_STYLE
 
     hits = glossary.match(text)
-    facts = extract(text, hits)
+    facts = extract(text, hits, style or DEFAULT_STYLE)
     return hits + glossary.code_hits(facts, hits), facts
 
 
