@@ -10,8 +10,13 @@ English must contain, so the draft is made right in two moves that need nothing 
    replaced, a dropped ticker put back after the company name it follows in the source; a forbidden or
    misspelt company name, or an invented company standing where the source's one should be, replaced by
    the glossary's English.
-2. **Choose** the candidate with the most facts right after repair, then the fewest errors and warnings,
-   then the one the model preferred.
+2. **Choose** the candidate that states nothing the source does not (no invented figure, company, ticker
+   or direction, no doubled word), then the one with the most facts right after repair, then the fewest
+   errors and warnings, then the one the model preferred. A missing figure is plain to a reviewer; an
+   invented one reads as news.
+
+A repair never writes a word twice: an edit that would leave "Limited Limited" or "yuan yuan" where the
+draft had none is not made.
 
 What still cannot be made right (a missing amount has no place to go) stays a finding on the entry, so a
 reviewer sees it; a draft is never silently wrong.
@@ -28,6 +33,7 @@ from workbench.checks import run_checks
 from workbench.checks.base import Context, GlossaryLike
 from workbench.checks.names import find_key, key, name_matches, tokens
 from workbench.checks.quantities import MONEY, NUMERIC, Status, kind_matches, numeric_matches
+from workbench.checks.text import doubled_words
 from workbench.checks.ticker import align_tickers
 from workbench.model import Fact, FactKind, Finding, Severity, TermHit
 
@@ -36,6 +42,10 @@ if TYPE_CHECKING:
     from workbench.mt import Translation
 
 CHECKED_KINDS = frozenset({*NUMERIC, FactKind.PERCENT, FactKind.MULTIPLE, FactKind.TICKER, FactKind.NAME})
+# Findings that say the draft states something the source does not: the worst a candidate can do.
+INVENTING = frozenset(
+    {"figure-invented", "hallucinated-entity", "ticker-altered", "direction-contradicts", "repeated-word"}
+)
 REPAIR_NEAR_MISS = 85.0
 
 _QUALIFIER = re.compile(
@@ -76,7 +86,7 @@ def carry_facts(
     """The best draft of ``source`` with its facts carried in, and the findings that remain on it."""
     candidates = [translation.text, *(text for text, _ in translation.alternatives)]
     seen: set[str] = set()
-    best: tuple[tuple[int, int, int, int], str, tuple[Finding, ...]] | None = None
+    best: tuple[tuple[int, int, int, int, int], str, tuple[Finding, ...]] | None = None
     for rank, candidate in enumerate(candidates):
         if candidate in seen:
             continue
@@ -94,7 +104,8 @@ def carry_facts(
             repaired, findings, right = candidate, (unchecked,), -1
         errors = sum(f.severity is Severity.ERROR for f in findings)
         warnings = len(findings) - errors
-        score = (right, -errors, -warnings, -rank)
+        invented = sum(f.check in INVENTING for f in findings)
+        score = (-invented, right, -errors, -warnings, -rank)
         if best is None or score > best[0]:
             best = (score, repaired, findings)
     if best is None:  # no candidates at all: an empty draft, reported as such
@@ -125,6 +136,9 @@ def repair(
     return text
 
 
+_AROUND = 80  # characters either side of an edit in which it must not have made a word doubled
+
+
 def _apply(text: str, edits: Sequence[_Edit]) -> str:
     taken: list[tuple[int, int]] = []
     for edit in sorted(edits, key=lambda e: e.start, reverse=True):
@@ -141,6 +155,11 @@ def _apply(text: str, edits: Sequence[_Edit]) -> str:
             after = re.sub(rf"^\s*{re.escape(last)}\b", "", after, count=1, flags=re.IGNORECASE)
         if before and (before[-1].isalnum() or before[-1] in ".,") and edit.text[:1].isalnum():
             before += " "
+        low = max(0, len(before) - _AROUND)
+        old = set(doubled_words(text[low : edit.end + _AROUND]))
+        new = set(doubled_words((before + edit.text + after)[low : len(before) + len(edit.text) + _AROUND]))
+        if new - old:
+            continue  # the edit would write a word twice ("Limited Limited"); the finding stays instead
         text = before + edit.text + after
         taken.append((edit.start, edit.end))
     return text

@@ -8,6 +8,7 @@ Years, days of the month and the digits of tickers are not quantities and are le
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -168,7 +169,9 @@ def find_quantities(english: str) -> list[Quantity]:
 
 def _read(text: str, m: re.Match[str], ticker_spans: list[tuple[int, int]]) -> _Raw | None:
     num_start, num_end = m.start("num"), m.end("num")
-    if any(s <= num_start < e for s, e in ticker_spans):
+    # Ticker spans are disjoint and in order: the one a number may sit in is found by bisection.
+    at = bisect.bisect_right(ticker_spans, (num_start, len(text) + 1)) - 1
+    if at >= 0 and ticker_spans[at][0] <= num_start < ticker_spans[at][1]:
         return None
     pre = m.group("pre") or ""
     lead = m.start("pre") if pre else num_start
@@ -304,7 +307,10 @@ _RANK_BEFORE = re.compile(r"\b(?:No|no|Number|number)\.?\s?$")
 def find_numbers(english: str) -> list[Number]:
     """Every number a reader takes for a figure, date or count in ``english``: not the digits of a name or
     a code glued to letters (5G, H1, Q3, COVID-19, A380, 3SBio), and not a rank (No. 1)."""
-    quantities = find_quantities(english)
+    # Quantities are disjoint and in text order, so the one a number sits in is found by bisection: a
+    # sentence of thousands of figures costs time linear in them.
+    quantities = sorted(find_quantities(english), key=lambda q: q.start)
+    starts = [q.start for q in quantities]
     out: list[Number] = []
     for m in _DIGITS.finditer(english):
         start, end = m.start(), m.end()
@@ -335,7 +341,8 @@ def find_numbers(english: str) -> list[Number]:
         step = Decimal(1).scaleb(-decimals)
         values = [(exact(value), step)]
         shown = raw
-        for q in quantities:
+        at = bisect.bisect_right(starts, start) - 1
+        for q in quantities[at : at + 1] if at >= 0 else ():
             if q.start <= start < q.end:
                 shown = q.text
             if q.start <= start < q.end and value:
