@@ -38,7 +38,7 @@ _ZH = {
         r"|萎縮|萎缩|插水|失守|跑輸|跑输|下調|下调|降至|降幅|縮減|缩减|少賺|少赚"
     ),
 }
-_BY = r"\s+(?:by\s+)?(?:about\s+|nearly\s+|more than\s+)?(?:HK\$|US\$|RMB|\$)?\d"  # up 5%, down by HK$2
+_BY = r"\s+(?:by\s+)?(?:about\s+|nearly\s+|more than\s+)?(?:HK\$|US\$|RMB|\$)?\d+"  # up 5%, down by HK$2
 _SAID = r"(?:was|were|is|are|closed|ended|finished|traded|opened)"
 _EN = {
     Way.UP: re.compile(
