@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from workbench.checks import run_checks
 from workbench.checks.names import core, find_key, key, tokens
+from workbench.facts import extract
 from workbench.glossary import Glossary
 from workbench.model import Fact, FactKind, Finding, GlossaryEntry, Severity
 
@@ -114,3 +115,118 @@ def test_without_a_glossary_the_hits_alone_are_checked() -> None:
     assert run_checks(SOURCE, "SenseTime completed it.", (), hits, None, only=CHECKS) == ()
     findings = run_checks(SOURCE, "Shang Tang completed it.", (), hits, None, only=CHECKS)
     assert sorted(f.check for f in findings) == ["forbidden-rendering", "name-missing"]
+
+
+# -- names as the press writes them, and companies called invented only when they are ----------------------
+
+TENCENT = GlossaryEntry(
+    "騰訊控股有限公司", "腾讯控股有限公司", "Tencent Holdings Limited", ("騰訊", "Tencent"), ("0700.HK",)
+)
+LEADING = GlossaryEntry(
+    "領地控股集團有限公司", "领地控股集团有限公司", "Leading Holdings Group Limited", (), ("6999.HK",)
+)
+BYD = GlossaryEntry("比亞迪股份有限公司", "比亚迪股份有限公司", "BYD Company Limited", (), ("1211.HK",))
+BYDE = GlossaryEntry(
+    "比亞迪電子（國際）有限公司",
+    "比亚迪电子（国际）有限公司",
+    "BYD Electronic (International) Company Limited",
+    (),
+    ("0285.HK",),
+)
+UNICOM = GlossaryEntry(
+    "中國聯合網絡通信(香港)股份有限公司",
+    "中国联合网络通信(香港)股份有限公司",
+    "China Unicom (Hong Kong) Limited",
+    (),
+    ("0762.HK",),
+)
+CHINA_LIFE = GlossaryEntry(
+    "中國人壽保險股份有限公司",
+    "中国人寿保险股份有限公司",
+    "China Life Insurance Company Limited",
+    ("China Life",),
+    ("2628.HK",),
+)
+CICC = GlossaryEntry(
+    "中國國際金融股份有限公司", "中国国际金融股份有限公司", "CICC", ("中金公司",), ("3908.HK",)
+)
+ZLF = GlossaryEntry(
+    "周六福珠宝股份有限公司", "周六福珠宝股份有限公司", "Zhou Liu Fu Jewellery Co., Ltd.", (), ("6168.HK",)
+)
+ALIBABA = GlossaryEntry("阿里巴巴集團控股有限公司", "阿里巴巴集团控股有限公司", "Alibaba", (), ("9988.HK",))
+MEITUAN = GlossaryEntry("美團", "美团", "Meituan", (), ("3690.HK",))
+XIAOMI = GlossaryEntry("小米集團", "小米集团", "Xiaomi Corporation", (), ("1810.HK",))
+JD = GlossaryEntry("京東集團股份有限公司", "京东集团股份有限公司", "JD.com, Inc.", (), ("9618.HK",))
+MARKET = Glossary.from_entries(
+    [TENCENT, LEADING, BYD, BYDE, UNICOM, CHINA_LIFE, CICC, ZLF, ALIBABA, MEITUAN, XIAOMI, JD]
+)  # fmt: skip
+
+
+def market(source: str, draft: str) -> list[str]:
+    hits = MARKET.match(source)
+    hits += MARKET.code_hits(extract(source, hits), hits)
+    facts = extract(source, hits)
+    found = run_checks(source, draft, facts, hits, MARKET, only=CHECKS)
+    return [f"{f.check}: {f.target_span}" for f in found]
+
+
+def test_a_name_without_its_brackets_and_legal_suffix_is_the_name() -> None:
+    assert market("比亞迪電子(00285)股價急升。", "BYD Electronic (0285.HK) jumped.") == []
+    assert market("中國聯通(00762)升6.3%。", "China Unicom (0762.HK) rose 6.3%.") == []
+    assert market("周六福(06168)首日掛牌。", "Zhou Liu Fu Jewellery (6168.HK) debuted.") == []
+    assert market("騰訊(00700)收報577元。", "Tencent (0700.HK) closed at HK$577.") == []
+    assert market("騰訊(00700)收報577元。", "Tencent Holdings (0700.HK) closed at HK$577.") == []
+
+
+def test_a_name_the_draft_leaves_out_is_still_missing() -> None:
+    assert market("中國聯通(00762)升6.3%。", "The carrier (0762.HK) rose 6.3%.") == ["name-missing: None"]
+
+
+def test_a_common_word_at_a_sentence_start_is_not_the_company_it_spells() -> None:
+    draft = "Leading the blue-chip gainers was China Unicom (0762.HK), up 6.3%."
+    assert market("領漲藍籌的是中國聯通(00762)，升6.3%。", draft) == []
+    assert market("中國聯通(00762)升6.3%。", "Leading Holdings and China Unicom (0762.HK) rose 6.3%.") == [
+        "hallucinated-entity: Leading Holdings"
+    ]
+
+
+def test_a_shorter_listed_name_inside_a_longer_one_is_not_named() -> None:
+    assert market("比亞迪電子股價急升。", "BYD Electronic jumped.") == []
+    assert market("比亞迪電子股價急升。", "BYD Electronic jumped, and BYD rose.") == [
+        "hallucinated-entity: BYD"
+    ]
+
+
+def test_a_company_the_source_names_in_a_form_the_glossary_only_partly_knows_is_not_invented() -> None:
+    assert (
+        market("中金預測恒指明年目標為28000點。", "CICC forecasts the index at 28,000 points next year.")
+        == []
+    )
+    assert market("周六福珠寶首日掛牌。", "Zhou Liu Fu Jewellery debuted.") == []
+    assert market("小米升3%。", "Xiaomi rose 3%.") == []
+    assert market("ATMXJ全線上升。", "Alibaba, Tencent, Meituan, Xiaomi and JD.com all rose.") == []
+    # ... and only that company: another one the source does not name is still invented.
+    assert market("小米升3%。", "Xiaomi and Meituan rose 3%.") == ["hallucinated-entity: Meituan"]
+    assert market("IPO市場回暖。", "The IPO market warmed up, Alibaba said.") == [
+        "hallucinated-entity: Alibaba"
+    ]
+
+
+def test_words_across_a_sentence_break_are_not_a_company() -> None:
+    # "...in China. Life insurers led." spells china-life across the full stop: two sentences, no company.
+    for draft in (
+        "Property stocks rebounded in China. Life insurers led the gains.",
+        "Property stocks rebounded in China.Life insurers led the gains.",
+        "Property stocks rebounded in China; Life insurers led the gains.",
+        "Property stocks rebounded in China \u2014 Life insurers led the gains.",
+    ):
+        assert market("內房股在中國回升。壽險股領漲。", draft) == [], draft
+    assert market("內房股在中國回升。", "Property stocks and China Life rebounded.") == [
+        "hallucinated-entity: China Life"
+    ]
+
+
+def test_a_company_named_twice_is_one_finding() -> None:
+    assert market("美團(03690)升4.1%。", "Meituan (3690.HK) rose 4.1%, Xiaomi rose, and Xiaomi led.") == [
+        "hallucinated-entity: Xiaomi"
+    ]

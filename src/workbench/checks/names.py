@@ -320,6 +320,9 @@ def _joined(text: str, toks: Sequence[Token]) -> bool:
             return False
         if gap.startswith(".") and gap != ".":
             return False
+        # A dot inside a name: JD.com, Trip.com, S.F. Holding; "China.Life" is two sentences run together.
+        if gap == "." and text[right[1]].isupper() and left[2] - left[1] > 1:
+            return False
     return True
 
 
@@ -436,7 +439,17 @@ def _unexplained(found: Sequence[_Named], source: str) -> list[_Named]:
     from workbench.simplified import to_simplified
 
     simple = to_simplified(source)
-    left = [n for n in found if not _partly_named(n.entry, source, simple)]
+    spans = {n.entry: _partly_named(n.entry, source, simple) for n in found}
+    # A span of the source another company's name covers more of belongs to that company: 比亞迪電子 is BYD
+    # Electronic's, not BYD's.
+    left = [
+        n
+        for n in found
+        if not any(
+            not any(o != n.entry and _inside(span, other) for o, others in spans.items() for other in others)
+            for span in spans[n.entry]
+        )
+    ]
     for acronym in set(_ACRONYM.findall(source)) - _COMMON_ABBREVIATIONS:
         letters = {n.entry: key(n.shown)[:1].upper() for n in left}
         covered = {letter for letter in letters.values() if letter in acronym}
@@ -445,8 +458,15 @@ def _unexplained(found: Sequence[_Named], source: str) -> list[_Named]:
     return left
 
 
-def _partly_named(entry: GlossaryEntry, source: str, simple: str) -> bool:
+def _inside(span: tuple[int, int], other: tuple[int, int]) -> bool:
+    return other[0] <= span[0] and span[1] <= other[1] and other != span
+
+
+def _partly_named(entry: GlossaryEntry, source: str, simple: str) -> list[tuple[int, int]]:
+    """Where ``source`` names ``entry`` by the start of its Chinese name or an abbreviation of it."""
     from workbench.simplified import to_simplified
+
+    found: list[tuple[int, int]] = []
 
     names = [n for n in (entry.traditional, entry.simplified, *entry.aliases) if n and not n.isascii()]
     for name in dict.fromkeys([*names, *(to_simplified(n) for n in names)]):
@@ -456,8 +476,10 @@ def _partly_named(entry: GlossaryEntry, source: str, simple: str) -> bool:
             head = rest[:length]
             if head[-1] in _LEGAL_CHARS or _ENDING_WORDS.fullmatch(head):
                 continue
-            if head in source or head in simple:
-                return True
+            at = source.find(head) if head in source else simple.find(head)
+            if at >= 0:
+                found.append((at, at + length))
+                break
         # A press abbreviation: the first character of the name, or of its part after a place, and one of
         # its later characters (中金 for 中國國際金融, 聯通 for 中國聯合網絡通信).
         for whole in dict.fromkeys((name, rest)):
@@ -469,8 +491,8 @@ def _partly_named(entry: GlossaryEntry, source: str, simple: str) -> bool:
                     and pair[1] not in _LEGAL_CHARS
                     and not _PLACES.match(pair)
                 ):
-                    return True
-    return False
+                    found.append((at, at + 2))
+    return found
 
 
 # Industry words that end company names: the start of a name only where something comes before them.
