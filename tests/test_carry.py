@@ -173,3 +173,31 @@ def test_a_candidate_whose_repair_fails_costs_that_candidate_only(monkeypatch: p
     assert carry(broken, RIGHT) == (RIGHT, ())
     draft, checks = carry(broken)
     assert draft == broken and checks == ("facts-unchecked",)
+
+
+def test_a_draft_that_invents_a_company_loses_to_one_with_only_a_repetition_warning() -> None:
+    invents = RIGHT.replace("last year", "last year, as did Megvii")
+    loops = RIGHT.replace("last year", "last year, last year, last year")
+    for order in ((invents, loops), (loops, invents)):
+        translation = Translation(order[0], -0.1, alternatives=((order[1], -0.2),))
+        draft, findings = carry_facts(SOURCE, translation, source_facts(), GLOSSARY.match(SOURCE), GLOSSARY)
+        assert draft == loops
+        assert [(f.check, f.severity.value) for f in findings] == [("repetition", "warning")]
+
+
+def test_a_draft_that_invents_a_figure_loses_even_to_one_missing_a_figure() -> None:
+    invents = RIGHT.replace("up 14%", "up 14%, with a margin of 35%")
+    missing = RIGHT.replace(", up 14%", "")
+    translation = Translation(invents, -0.1, alternatives=((missing, -0.2),))
+    draft, findings = carry_facts(SOURCE, translation, source_facts(), GLOSSARY.match(SOURCE), GLOSSARY)
+    assert draft == missing and [f.check for f in findings] == ["percent-mismatch"]
+
+
+def test_a_repair_never_writes_a_word_twice() -> None:
+    from workbench.carry import _apply, _Edit
+
+    # Putting the glossary's "SenseTime Group" over a misspelt "SenseTim" would leave "Group Group".
+    assert _apply("SenseTim Group said so.", [_Edit(0, 8, "SenseTime Group")]) == "SenseTim Group said so."
+    assert _apply("SenseTim said so.", [_Edit(0, 8, "SenseTime Group")]) == "SenseTime Group said so."
+    # A repetition the draft already had is not the repair's doing, and does not stop it.
+    assert _apply("SenseTim said so so.", [_Edit(0, 8, "SenseTime")]) == "SenseTime said so so."

@@ -43,7 +43,9 @@ def named(source: str, draft: str, check: str) -> list[Finding]:
         ("騰訊股價上升。", "Tencent rose 5% to HK$577.", ["5%", "HK$577"]),
     ],
 )
-def test_a_number_no_figure_of_the_source_gives_is_an_error(source: str, draft: str, invented: list[str]) -> None:
+def test_a_number_no_figure_of_the_source_gives_is_an_error(
+    source: str, draft: str, invented: list[str]
+) -> None:
     found = named(source, draft, "figure-invented")
     assert [f.target_span for f in found] == invented
     assert all(f.severity.value == "error" for f in found)
@@ -52,14 +54,26 @@ def test_a_number_no_figure_of_the_source_gives_is_an_error(source: str, draft: 
 @pytest.mark.parametrize(
     ("source", "draft"),
     [
-        ("中國人壽今年首三季純利按年升約1倍。", "China Life's net profit for the first three quarters roughly doubled."),
+        (
+            "中國人壽今年首三季純利按年升約1倍。",
+            "China Life's net profit for the first three quarters roughly doubled.",
+        ),
         ("中國人壽純利按年升約1倍。", "China Life's net profit rose about 100%."),
         ("恒指12月5日收報25,500點。", "The Hang Seng Index closed at 25,500 on December 5."),
         ("恒指12月5日收報25,500點。", "On the 5th of December, the Hang Seng Index closed at 25,500."),
-        ("2024年上半年，公司收入按年升20.8%。", "In the first half of 2024, the company's revenue rose 20.8%."),
+        (
+            "2024年上半年，公司收入按年升20.8%。",
+            "In the first half of 2024, the company's revenue rose 20.8%.",
+        ),
         ("該行第三季淨利息收入按年跌3%。", "The bank's net interest income fell 3% in the third quarter."),
-        ("兩間公司合併後將成為業內第一。", "The 2 companies will become the industry's No. 1 after the merger."),
-        ("兩間公司合併後將成為業內第一。", "The two companies will become the industry's No. 1 after the merger."),
+        (
+            "兩間公司合併後將成為業內第一。",
+            "The 2 companies will become the industry's No. 1 after the merger.",
+        ),
+        (
+            "兩間公司合併後將成為業內第一。",
+            "The two companies will become the industry's No. 1 after the merger.",
+        ),
         ("恒生指數報22861，升1.5%。", "The Hang Seng Index was at 22,861, up 1.5%."),
         ("H股指數跌1.1%，A股則回升0.5%。", "The H-share index fell 1.1%, while A shares rose 0.5%."),
         ("新冠疫情後，5G手機出貨量回升。", "Shipments of 5G smartphones recovered after COVID-19."),
@@ -152,7 +166,11 @@ def test_a_word_or_phrase_written_twice_in_a_row_is_an_error(draft: str, phrase:
 
 @pytest.mark.parametrize(
     "draft",
-    ["What it had had was enough.", "He said that that plan worked.", "Alibaba, Alibaba Health and JD.com rose."],
+    [
+        "What it had had was enough.",
+        "He said that that plan worked.",
+        "Alibaba, Alibaba Health and JD.com rose.",
+    ],
 )
 def test_doublings_english_means_are_not_errors(draft: str) -> None:
     assert named("商湯表示將增長。", draft, "repeated-word") == []

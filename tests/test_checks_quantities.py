@@ -162,3 +162,24 @@ def test_two_scale_candidates_make_the_pairing_ambiguous_for_repair() -> None:
     ]
     (m,) = align([R308], targets)
     assert m.status is Status.SCALE and not m.unambiguous
+
+
+@pytest.mark.parametrize(
+    "draft", ["Margins widened by 5% to 8%.", "Margins widened by 5-8%.", "Margins widened 5 to 8%."]
+)
+def test_a_single_percentage_written_as_a_range_is_a_mismatch(draft: str) -> None:
+    # The source says 5%; a range that starts at 5% states something the source does not.
+    source = "利潤率擴大5%。"
+    five = fact(FactKind.PERCENT, "5%", "5", "%", "5%", 5)
+    found = [f for f in run_checks(source, draft, [five]) if f.severity is Severity.ERROR]
+    assert [f.check for f in found] == ["percent-mismatch"]
+    assert run_checks(source, "Margins widened by 5%.", [five]) == ()
+
+
+def test_a_range_is_right_only_as_the_same_range() -> None:
+    source = "利潤率擴大5%至8%。"
+    both = Fact(FactKind.PERCENT, "5%至8%", 5, 11, "5% to 8%", D(5), D(8), "%")
+    assert run_checks(source, "Margins widened by 5% to 8%.", [both]) == ()
+    assert run_checks(source, "Margins widened by 5-8%.", [both]) == ()
+    found = run_checks(source, "Margins widened by 5%.", [both])
+    assert [f.check for f in found] == ["percent-mismatch"]

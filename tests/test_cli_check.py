@@ -172,3 +172,27 @@ def test_a_figure_too_large_for_the_decimal_context_is_flagged_not_a_crash(workd
     (row,) = json.loads(out)
     assert row["check"] == "amount-wrong"
     assert "100000000000000000000 billion yuan" in row["message"]
+
+
+def test_the_house_style_beside_the_glossary_or_given_with_style_decides_the_ticker_form(
+    workdir: Path,
+) -> None:
+    path = write_po(workdir / "en.po", RIGHT.replace("(0020.HK)", "(0020)"))
+    code, out, err = invoke(str(path))
+    assert code == 0 and "ticker-style" in out and "0020.HK" in out  # the default house style: 0020.HK
+    (workdir / "house-style.toml").write_text('[tickers]\nhk = "0700"\n', encoding="utf-8")
+    code, out, err = invoke(str(path))
+    assert code == 0 and "0 errors, 0 warnings" in err  # the desk writes bare codes
+    other = workdir / "desk" / "style.toml"
+    other.parent.mkdir()
+    other.write_text('[tickers]\nhk = "0700.HK"\n', encoding="utf-8")
+    code, out, err = invoke(str(path), "--style", str(other))
+    assert code == 0 and "ticker-style" in out
+
+
+def test_a_house_style_with_an_unknown_setting_stops_with_one_line(workdir: Path) -> None:
+    path = write_po(workdir / "en.po", RIGHT)
+    (workdir / "house-style.toml").write_text('[numbers]\nscale = "billions"\n', encoding="utf-8")
+    code, out, err = invoke(str(path))
+    assert code == 2 and out == ""
+    assert "house-style.toml: numbers.scale = 'billions'; use one of 'billion', 'bn'" in err
