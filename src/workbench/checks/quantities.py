@@ -47,6 +47,10 @@ _MULTIPLE_WORDS = {
     "double": Decimal(2),
     "doubled": Decimal(2),
     "doubling": Decimal(2),
+    "doubles": Decimal(2),
+    "triples": Decimal(3),
+    "trebles": Decimal(3),
+    "quadruples": Decimal(4),
     "two-fold": Decimal(2),
     "twofold": Decimal(2),
     "triple": Decimal(3),
@@ -284,7 +288,8 @@ def _words_as_multiples(text: str) -> list[Target]:
 
 
 # 升1倍 is an increase by once the value: "doubled", "up 100%".
-_INCREASE = re.compile(r"(?:升|增|漲|涨|多|高|揚|扬|飆|飙|擴大|扩大)(?:了|約|约|逾|近|超過|超过)?$")
+_INCREASE = re.compile(r"升|增|漲|涨|多|高|揚|扬|飆|飙|擴大|扩大")
+_CLAUSE_END = re.compile(r"[，。；,;：:、！？!?]")
 
 
 def _as_increases(context: Context, facts: Sequence[Fact], targets: list[Target]) -> list[Target]:
@@ -294,7 +299,8 @@ def _as_increases(context: Context, facts: Sequence[Fact], targets: list[Target]
     for fact in facts:
         if fact.value is None or fact.upper is not None or any(t.value == fact.value for t in out):
             continue
-        if not _INCREASE.search(context.source[max(0, fact.start - 4) : fact.start]):
+        before = context.source[max(0, fact.start - 16) : fact.start]
+        if not _INCREASE.search(_CLAUSE_END.split(before)[-1]):
             continue
         for q in (*targets, *context.quantities):
             word = q.kind is FactKind.MULTIPLE and not any(ch.isdigit() for ch in q.text)

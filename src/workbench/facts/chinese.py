@@ -24,11 +24,17 @@ from workbench.facts.zh_tickers import ticker_facts
 from workbench.model import Fact, FactKind, TermHit
 
 
-def extract(text: str, hits: Sequence[TermHit] = (), style: Style = DEFAULT_STYLE) -> tuple[Fact, ...]:
+def extract(
+    text: str,
+    hits: Sequence[TermHit] = (),
+    style: Style = DEFAULT_STYLE,
+    companies: Sequence[str] = (),
+) -> tuple[Fact, ...]:
     """Every fact of a Chinese sentence, ordered by position, spans non-overlapping.
 
     ``hits`` are the glossary names found in ``text``; each becomes a NAME fact carrying the entry's English
-    and tickers, and no number inside a name is read.
+    and tickers, and no number inside a name is read. ``companies``: the Chinese names of companies the
+    sentence names otherwise (by code alone), which with the hits' decide the currency of results.
     """
     folded = _masked(fold(text), hits)
     # Claimed spans, kept sorted and disjoint, so a claim tests its two neighbours only: a sentence with
@@ -63,7 +69,8 @@ def extract(text: str, hits: Sequence[TermHit] = (), style: Style = DEFAULT_STYL
         claim(fact)
     for fact in date_facts(text, folded, style):
         claim(fact)
-    for fact in quantity_facts(text, folded, style):
+    named = [*(h.entry.traditional for h in hits if h.entry.type == "company"), *companies]
+    for fact in quantity_facts(text, folded, style, named):
         claim(fact)
     return tuple(sorted(facts, key=lambda f: f.start))
 

@@ -53,7 +53,7 @@ _CURRENCY_WORDS = (
 
 _NUMBER = re.compile(
     r"(?P<pre>HK\$|US\$|NT\$|S\$|A\$|C\$|HKD|USD|RMB|Rmb|CNY|EUR|€|£|¥|\$)?\s?"
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:-odd)?"
     r"(?:(?P<att>bn|mn|mln|bln|tn|trn|[mbkMBK])(?![A-Za-z])"
     r"|[\s-](?P<word>(?i:trillion|billion|million|thousand))\b"
     r"|\s(?P<abbr>bn|mn|mln|bln|tn|trn)\b)?"
@@ -74,7 +74,7 @@ _TAIL = re.compile(
 )
 _PER_SHARE = re.compile(r"\s(?:per|a|each)\s(?:share|unit)\b|\s(?:each)\b")
 _MULT_WORDS = re.compile(
-    r"\b(?:(?P<two>twice|doubled?|doubling)|(?P<three>tripled?|tripling|threefold|three-fold)"
+    r"\b(?:(?P<two>twice|doubled?|doubles|doubling)|(?P<three>tripled?|triples|tripling|threefold|three-fold)"
     r"|(?P<n>two|three|four|five|six|seven|eight|nine|ten)[\s-](?:times|fold))\b",
     re.IGNORECASE,
 )

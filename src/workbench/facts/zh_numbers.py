@@ -13,7 +13,15 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from workbench.facts.numerals import ARABIC, BIG_CHARS, DIGIT_CHARS, SMALL_CHARS, fold, parse_numeral
+from workbench.facts.numerals import (
+    ARABIC,
+    BIG_CHARS,
+    DIGIT_CHARS,
+    SMALL_CHARS,
+    fold,
+    multiplier,
+    parse_numeral,
+)
 
 _MULTIPLIERS = rf"[十百千]?(?:萬億|万亿|[{BIG_CHARS}])|[百千]"
 _NUMERAL = re.compile(
@@ -23,6 +31,8 @@ _NUMERAL = re.compile(
 _PART = rf"{ARABIC}|[{DIGIT_CHARS}{SMALL_CHARS}]+"
 _FRACTION = re.compile(rf"(?P<q>{_PART})分之(?P<p>{_PART})")
 _HUNDRED = Decimal(100)
+_NUMERAL_CHARS = rf"\d{DIGIT_CHARS}{SMALL_CHARS}{BIG_CHARS}"
+_BARE_MULTIPLIER = re.compile(rf"(?<![{_NUMERAL_CHARS}])(?:[百千]?(?:萬億|万亿|[萬万億亿]))")
 
 
 def implied_values(text: str) -> frozenset[Decimal]:
@@ -53,6 +63,11 @@ def implied_values(text: str) -> frozenset[Decimal]:
         values.add(Decimal(50))
         if "半年" in folded:
             values.add(Decimal(6))
+        if "半成" in folded:
+            values.add(Decimal(5))  # half of a tenth
+    for m in _BARE_MULTIPLIER.finditer(folded):
+        # 逾億港元: more than HK$100 million, a multiplier standing for itself
+        values.add(Decimal(multiplier(m.group())))
     return frozenset(values)
 
 

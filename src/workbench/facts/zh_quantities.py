@@ -19,7 +19,7 @@ count only where they stand for a quantity, so 一個 or 三點 (three o'clock) 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
@@ -55,7 +55,7 @@ _CURRENCY_UNITS = {
     "元人民幣": "CNY", "元人民币": "CNY", "人民幣": "CNY", "人民币": "CNY", "元港幣": "HKD", "港元": "HKD",
     "港幣": "HKD", "港币": "HKD", "港圓": "HKD", "蚊": "HKD", "美元": "USD", "美金": "USD", "歐元": "EUR",
     "欧元": "EUR", "日圓": "JPY", "日元": "JPY", "英鎊": "GBP", "英镑": "GBP", "新台幣": "TWD", "台幣": "TWD",
-    "澳元": "AUD", "加元": "CAD", "新加坡元": "SGD", "元": "", "圓": "",
+    "澳元": "AUD", "加元": "CAD", "新加坡元": "SGD", "人幣": "CNY", "元": "", "圓": "",
 }  # fmt: skip
 
 # (pattern, kind, unit code); tried in this order at the end of a number
@@ -74,7 +74,7 @@ _UNITS: tuple[tuple[str, str, str], ...] = (
     (r"平方米|平方公尺|平米|㎡", "area", "sqm"),
     (r"平方英尺|平方呎|呎", "area", "sqft"),
     (r"平方公里", "area", "sqkm"),
-    (r"人(?![民次])|名(?![額额單单義义字稱称次列])|位(?![數数元置])", "people", "people"),
+    (r"人(?![民次幣币])|名(?![額额單单義义字稱称次列])|位(?![數数元置])", "people", "people"),
     (r"倍", "multiple", "x"),
     (r"成(?![為为立員员本功交長长績绩果熟品份分效器型形都就了])", "tenths", "%"),
     (r"點(?![鐘钟半\d分子])|点(?![钟半\d分子])", "points", "points"),
@@ -116,22 +116,41 @@ _RMB_CONTEXT = re.compile(
     r"A股|人民幣|人民币|內資股|内资股|滬股|深股|滬市|深市|滬深|沪深|兩市|两市|北向|北水|科創板|科创板|創業板|创业板"
     r"|上交所|深交所|上證|上证|深證|深证|\d港[元幣币]"
 )
-# What a plain 元 measures in Hong Kong market copy when it is HK$: the market's turnover and short selling,
-# southbound money and market value (in the clause before the figure); a buyback's consideration and an
-# offering's size where the sentence says it is a buyback or a listing. Raising money alone (集資) says
-# nothing of the currency: a mainland company raises yuan.
-_HKD_CLAUSE = re.compile(r"成交|沽空|賣空|卖空|市值|招股|南向|南下|港股通")
+# What a plain 元 measures in Hong Kong market copy when it is HK$: the market's turnover and short selling
+# (anywhere before the figure), southbound money, market value and an offering's entry fee (in the clause
+# before it); a buyback's, a placing's or a stake's consideration and an offering's size where the sentence
+# says it is one. Raising money alone (集資) says nothing of the currency: a mainland company raises yuan.
+_HKD_BEFORE = re.compile(r"成交|沽空|賣空|卖空")
+_HKD_CLAUSE = re.compile(r"市值|招股|南向|南下|港股通|入場費|入场费|孖展")
 _HKD_DEALS = (
     (
         re.compile(r"回購|回购|購回|购回"),
-        re.compile(r"回購|回购|購回|购回|涉資|涉资|斥資|斥资|耗資|耗资|代價|代价"),
+        re.compile(r"回購|回购|購回|购回|涉資|涉资|斥資|斥资|耗資|耗资|代價|代价|資金|资金|總額|总额"),
     ),
-    (re.compile(r"招股|上市|IPO"), re.compile(r"集資|集资|募資|募资|籌資|筹资|籌集|筹集|集得|發售|发售")),
+    (
+        re.compile(r"招股|上市|IPO|新股|配售|配股|先舊後新|先旧后新|供股|公開發售|公开发售"),
+        re.compile(r"集資|集资|募資|募资|籌|筹|集得|所得|淨額|净额|作價|作价|發售|发售|認購|认购"),
+    ),
+    (
+        re.compile(r"增持|減持|减持|購入|购入|出售|持股"),
+        re.compile(r"代價|代价|涉資|涉资|均價|均价|作價|作价"),
+    ),
 )
-# A change of a quoted price (升26元): the verb right before the number.
+# Results and payouts: their plain 元 is the company's reporting currency.
+_RESULTS = re.compile(
+    r"收入|營收|营收|收益|純利|纯利|淨利|净利|盈利|虧損|亏损|毛利|營業額|营业额|利潤|利润|溢利|股東應佔|股东应占"
+    r"|淨資產|净资产|分派|EBITDA"
+)
+_PAYOUTS = re.compile(r"派息|股息|末期息|中期息|特別息|特别息|派發|派发")
+# Mainland companies: a name that starts with a mainland place, or a PRC joint-stock company's legal form.
+_MAINLAND_NAME = re.compile(
+    r"^(?:中國|中国|北京|上海|廣州|广州|深圳|天津|重慶|重庆|浙江|江蘇|江苏|廣東|广东|福建|山東|山东|四川|湖南|湖北"
+    r"|河南|河北|安徽|江西|遼寧|辽宁|吉林|雲南|云南|陝西|陕西|新疆|內蒙古|内蒙古)|股份有限公司$"
+)
+# A quoted price's move or level (升26元, 升至13.92元, 突破200元): the verb right before the number.
 _PRICE_MOVES = re.compile(
     r"(?:升|跌|漲|涨|揚|扬|挫|彈|弹|回落|回軟|回软|上升|下跌|上漲|上涨|抽升|急升|急跌|飆升|飙升|插|瀉|泻|反彈|反弹)"
-    r"(?:約|约|逾|近|超過|超过)?$"
+    r"(?:至|到)?(?:約|约|逾|近|超過|超过)?$|(?:突破|跌穿|升穿|高見|低見|高见|低见|見|见)(?:約|约|逾|近)?$"
 )
 _INDEX_WORDS = re.compile(r"指數|指数|恒指|國指|国指|科指|綜指|综指|道指|標普|标普|納指|纳指|日經|日经|大市")
 # A level or move of an index written without 點: the verb right before the number.
@@ -155,7 +174,7 @@ class _Token:
     big: bool  # carries a 萬, 億 or 兆 somewhere (二萬三)
 
 
-def quantity_facts(text: str, folded: str, style: Style) -> Iterator[Fact]:
+def quantity_facts(text: str, folded: str, style: Style, companies: Sequence[str] = ()) -> Iterator[Fact]:
     for m in _PERCENT_WORDS.finditer(folded):
         try:
             value = parse_numeral(m.group("num"))
@@ -168,7 +187,7 @@ def quantity_facts(text: str, folded: str, style: Style) -> Iterator[Fact]:
 
     tokens = _merge_ranges(folded, list(_tokens(folded)))
     for low, high in tokens:
-        fact = _fact(text, folded, low, high, style)
+        fact = _fact(text, folded, low, high, style, companies)
         if fact is not None:
             yield fact
 
@@ -296,7 +315,9 @@ def _merge_ranges(folded: str, tokens: list[_Token]) -> list[tuple[_Token | None
     return out
 
 
-def _fact(text: str, folded: str, low: _Token | None, high: _Token, style: Style) -> Fact | None:
+def _fact(
+    text: str, folded: str, low: _Token | None, high: _Token, style: Style, companies: Sequence[str] = ()
+) -> Fact | None:
     kind = high.kind
     start = low.start if low else high.start
     end = high.end
@@ -315,7 +336,7 @@ def _fact(text: str, folded: str, low: _Token | None, high: _Token, style: Style
             fact_kind = FactKind.PRICE
         unit = high.unit
         if not unit:
-            unit, alternatives = _plain_yuan(folded, start, fact_kind is FactKind.PRICE, style)
+            unit, alternatives = _plain_yuan(folded, start, fact_kind is FactKind.PRICE, style, companies)
     else:
         fact_kind, unit = {
             "percent": (FactKind.PERCENT, high.unit),
@@ -379,22 +400,31 @@ def _is_index_level(folded: str, start: int, token: _Token) -> bool:
     return bool(_INDEX_WORDS.search(clause) and _INDEX_MOVES.search(clause))
 
 
-def _plain_yuan(folded: str, start: int, price: bool, style: Style) -> tuple[str, tuple[str, ...]]:
+def _plain_yuan(
+    folded: str, start: int, price: bool, style: Style, companies: Sequence[str]
+) -> tuple[str, tuple[str, ...]]:
     """The currency of an amount or price in plain 元, and the other reading when the sentence cannot
-    decide; see the module docstring."""
+    decide; see the module docstring. ``companies``: the Chinese names of the companies the sentence names."""
     clause = _clause_before(folded, start)
     if _RMB_CONTEXT.search(folded):
         return "CNY", ()  # 人民幣 said elsewhere, a mainland market, or 港元 written for another figure
-    if price and "每股" in clause and any(word in clause for word in _EARNINGS):
-        # Per-share earnings and dividends: renminbi for the mainland companies most results are about.
+    per_share_earnings = price and "每股" in clause and any(word in clause for word in _EARNINGS)
+    if per_share_earnings or (not price and (_RESULTS.search(folded) or _PAYOUTS.search(folded))):
+        # Results and payouts are in the company's reporting currency: a mainland company's are yuan, a
+        # Hong Kong company's likely HK$; without a company, payouts lean to HK$ and results to the house.
+        if any(_MAINLAND_NAME.search(name) for name in companies):
+            return "CNY", ()
+        if companies or (_PAYOUTS.search(folded) and not _RESULTS.search(clause)):
+            return "HKD", ("CNY",)
         return style.bare_yuan, _other(style.bare_yuan)
     if (
         price
+        or _HKD_BEFORE.search(folded[:start])
         or _HKD_CLAUSE.search(clause)
         or any(d.search(folded) and c.search(clause) for d, c in _HKD_DEALS)
     ):
         return "HKD", ()
-    # Results, and whatever else the sentence does not pin down: the house reading, HK$ accepted.
+    # Whatever the sentence does not pin down: the house reading, the other accepted with a warning.
     return style.bare_yuan, _other(style.bare_yuan)
 
 

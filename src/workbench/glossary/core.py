@@ -325,7 +325,10 @@ def names_and_facts(
 
     hits = glossary.match(text)
     facts = extract(text, hits, style or DEFAULT_STYLE)
-    return hits + glossary.code_hits(facts, hits), facts
+    by_code = glossary.code_hits(facts, hits)
+    if by_code:  # a company named by its code alone still decides the currency of its results
+        facts = extract(text, hits, style or DEFAULT_STYLE, [h.entry.traditional for h in by_code])
+    return hits + by_code, facts
 
 
 def names_of(entry: GlossaryEntry) -> tuple[str, ...]:
