@@ -318,9 +318,48 @@ def numeric_matches(context: Context) -> tuple[Match, ...]:
         facts = [f for f in context.facts if f.kind in NUMERIC]
         if not facts:
             return ()
-        return align(facts, [q for q in context.quantities if q.kind in NUMERIC])
+        matches = align(facts, [q for q in context.quantities if q.kind in NUMERIC])
+        return tuple(_spelled_out(context.target, m) for m in matches)
 
     return context.shared("numeric", compute)
+
+
+_NUMBER_WORDS = [
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+]
+
+
+def _spelled_out(target: str, match: Match) -> Match:
+    """A small count the draft spells out ("no fewer than six placees" for 不少於6名) is there."""
+    fact = match.fact
+    if match.status is not Status.MISSING or fact.kind is not FactKind.COUNT or fact.value is None:
+        return match
+    if not (2 <= fact.value <= 20 and fact.value == fact.value.to_integral_value()):
+        return match
+    word = _NUMBER_WORDS[int(fact.value) - 2]
+    found = re.search(rf"\b{word}\b(?!\s*(?:times|-?fold))", target, re.IGNORECASE)
+    if found is None:
+        return match
+    spelled = Target(FactKind.COUNT, fact.value, None, "", found.start(), found.end(), found.group())
+    return Match(fact, Status.OK, (spelled,))
 
 
 def kind_matches(context: Context, kind: FactKind) -> tuple[Match, ...]:
