@@ -21,6 +21,7 @@ from decimal import Decimal
 from workbench.checks.base import Context, Problem, check
 from workbench.checks.names import name_matches
 from workbench.checks.quantities import kind_matches, numeric_matches
+from workbench.checks.ticker import written_tickers
 from workbench.facts.english import Number, find_numbers
 from workbench.facts.zh_numbers import implied_values
 from workbench.model import FactKind, Severity
@@ -33,7 +34,7 @@ _HEDGE = re.compile(
 
 
 def accounted_values(context: Context) -> tuple[Decimal, ...]:
-    """Every value the source gives, sorted: its numerals with what they imply, its facts, its codes."""
+    """Every value the source gives, sorted: its numerals with what they imply, and its facts."""
 
     def compute() -> tuple[Decimal, ...]:
         values = set(implied_values(context.source))
@@ -44,10 +45,6 @@ def accounted_values(context: Context) -> tuple[Decimal, ...]:
                 values.add(value)
                 if fact.kind is FactKind.MULTIPLE:
                     values.update((value * 100, value + 1))
-            for ticker in fact.tickers:
-                code = ticker.partition(".")[0]
-                if code.isdigit():
-                    values.add(Decimal(int(code)))
         return tuple(sorted(values))
 
     return context.shared("accounted", compute)
@@ -55,7 +52,7 @@ def accounted_values(context: Context) -> tuple[Decimal, ...]:
 
 def _claimed(context: Context) -> list[tuple[int, int]]:
     """Spans of the draft another check answers for: numbers paired with a fact, tickers, names."""
-    spans = [(s, e) for _, s, e in context.tickers]
+    spans = [(s, e) for _, s, e in written_tickers(context)]
     matches = [
         *numeric_matches(context),
         *kind_matches(context, FactKind.PERCENT),

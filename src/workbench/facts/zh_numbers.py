@@ -31,6 +31,7 @@ _NUMERAL = re.compile(
 _PART = rf"{ARABIC}|[{DIGIT_CHARS}{SMALL_CHARS}]+"
 _FRACTION = re.compile(rf"(?P<q>{_PART})分之(?P<p>{_PART})")
 _HUNDRED = Decimal(100)
+_ODD = re.compile(rf"(?P<n>{ARABIC}|[{DIGIT_CHARS}{SMALL_CHARS}]+)[幾几多餘余](?P<mu>{_MULTIPLIERS})")
 _NUMERAL_CHARS = rf"\d{DIGIT_CHARS}{SMALL_CHARS}{BIG_CHARS}"
 _BARE_MULTIPLIER = re.compile(rf"(?<![{_NUMERAL_CHARS}])(?:[百千]?(?:萬億|万亿|[萬万億亿]))")
 
@@ -65,6 +66,12 @@ def implied_values(text: str) -> frozenset[Decimal]:
             values.add(Decimal(6))
         if "半成" in folded:
             values.add(Decimal(5))  # half of a tenth
+    for m in _ODD.finditer(folded):
+        # 400幾億: 40-odd billion, the number before 幾 at the multiplier after it
+        try:
+            values.add(parse_numeral(m.group("n")) * multiplier(m.group("mu")))
+        except ValueError:
+            continue
     for m in _BARE_MULTIPLIER.finditer(folded):
         # 逾億港元: more than HK$100 million, a multiplier standing for itself
         values.add(Decimal(multiplier(m.group())))
@@ -74,9 +81,8 @@ def implied_values(text: str) -> frozenset[Decimal]:
 def _read(m: re.Match[str]) -> set[Decimal]:
     try:
         if m.group("ar") is not None:
-            raw = parse_numeral(m.group("ar"))
-            full = parse_numeral(m.group("ar") + m.group("mu")) if m.group("mu") else raw
-            return {raw, full}
+            # 3.08億 is 308,000,000 and never "3.08" alone in English.
+            return {parse_numeral(m.group("ar") + m.group("mu"))}
         return {parse_numeral(m.group("cn"))}
     except ValueError:
         return set()
