@@ -1,7 +1,8 @@
 """Every number of a draft accounted for, directions that agree with the source, no word written twice.
 
-Each rule is tested alone and both ways: it fires on the wrong draft and stays silent on correct press English,
-including the English that holds numbers not written in the Chinese (roughly doubled, first half, No. 1)."""
+Each rule is tested alone and both ways: it fires on the wrong draft and stays silent on correct press
+English, including English that holds numbers not written in the Chinese (roughly doubled, first half,
+No. 1)."""
 
 from __future__ import annotations
 
@@ -174,3 +175,8 @@ def test_a_word_or_phrase_written_twice_in_a_row_is_an_error(draft: str, phrase:
 )
 def test_doublings_english_means_are_not_errors(draft: str) -> None:
     assert named("商湯表示將增長。", draft, "repeated-word") == []
+
+
+def test_one_problem_is_one_finding_however_often_the_draft_repeats_it() -> None:
+    found = named("騰訊股價上升。", "Tencent rose 5%, and 5% is a lot.", "figure-invented")
+    assert [f.target_span for f in found] == ["5%"]

@@ -61,12 +61,27 @@ def test_the_reference_set_draws_no_error(market: Glossary) -> None:
 def test_the_same_copy_with_its_facts_broken_is_caught(market: Glossary) -> None:
     # The guard above is only worth something if the same sentences, made wrong, are flagged.
     wrong = [
-        ("騰訊(00700)收報577元，升26元。", "Tencent (0700.HK) closed at HK$577, down HK$26.", "direction-contradicts"),
+        (
+            "騰訊(00700)收報577元，升26元。",
+            "Tencent (0700.HK) closed at HK$577, down HK$26.",
+            "direction-contradicts",
+        ),
         ("騰訊(00700)收報577元，升26元。", "Tencent (0700.HK) closed at 577 yuan, up HK$26.", "amount-wrong"),
-        ("恒生指數報22861，升1.5%。", "The Hang Seng Index was at 22,861, up 1.5%, its best day in 3 weeks.",
-         "figure-invented"),
-        ("美團(03690)升4.1%，領漲大市。", "Meituan (3690.HK) rose 4.1%, leading Xiaomi.", "hallucinated-entity"),
-        ("美團(03690)升4.1%，領漲大市。", "Meituan (3691.HK) rose 4.1%, leading the market.", "ticker-altered"),
-    ]  # fmt: skip
+        (
+            "恒生指數報22861，升1.5%。",
+            "The Hang Seng Index was at 22,861, up 1.5%, its best day in 3 weeks.",
+            "figure-invented",
+        ),
+        (
+            "美團(03690)升4.1%，領漲大市。",
+            "Meituan (3690.HK) rose 4.1%, leading Xiaomi.",
+            "hallucinated-entity",
+        ),
+        (
+            "美團(03690)升4.1%，領漲大市。",
+            "Meituan (3691.HK) rose 4.1%, leading the market.",
+            "ticker-altered",
+        ),
+    ]
     for source, english, check in wrong:
         assert check in {f.check for f in checked(market, source, english)}, english

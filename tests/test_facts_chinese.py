@@ -56,7 +56,7 @@ def only(text: str, **kwargs: object) -> Fact:
         ("逾400萬人", "逾400萬人", FactKind.COUNT, "4000000", "people", "more than 4 million people"),
         ("收報$4.33", "$4.33", FactKind.PRICE, "4.33", "HKD", "HK$4.33"),
         ("每股派息20仙", "20仙", FactKind.PRICE, "0.2", "HKD", "HK$0.2"),
-        ("回落至80多港元", "80多港元", FactKind.AMOUNT, "80", "HKD", "more than HK$80"),
+        ("回落至80多港元", "80多港元", FactKind.PRICE, "80", "HKD", "more than HK$80"),
     ],
 )
 def test_one_quantity(text: str, span: str, kind: FactKind, value: str, unit: str, english: str) -> None:

@@ -101,7 +101,7 @@ EXPECTED: list[tuple[str, str, FactKind, str | None, str]] = [
     ("29.8港元", "HK$29.8", FactKind.PRICE, "29.8", "HKD"),
     ("130.6港元", "HK$130.6", FactKind.PRICE, "130.6", "HKD"),
     ("338%", "338%", FactKind.PERCENT, "338", "%"),
-    ("80多港元", "more than HK$80", FactKind.AMOUNT, "80", "HKD"),
+    ("80多港元", "more than HK$80", FactKind.PRICE, "80", "HKD"),  # the share price fell back to it
     ("0.3%", "0.3%", FactKind.PERCENT, "0.3", "%"),
     ("81.75港元", "HK$81.75", FactKind.PRICE, "81.75", "HKD"),
 ]

@@ -411,10 +411,10 @@ def _plain_yuan(
     per_share_earnings = price and "每股" in clause and any(word in clause for word in _EARNINGS)
     if per_share_earnings or (not price and (_RESULTS.search(folded) or _PAYOUTS.search(folded))):
         # Results and payouts are in the company's reporting currency: a mainland company's are yuan, a
-        # Hong Kong company's likely HK$; without a company, payouts lean to HK$ and results to the house.
+        # Hong Kong company's likely HK$; without a company, the house reading.
         if any(_MAINLAND_NAME.search(name) for name in companies):
             return "CNY", ()
-        if companies or (_PAYOUTS.search(folded) and not _RESULTS.search(clause)):
+        if companies:
             return "HKD", ("CNY",)
         return style.bare_yuan, _other(style.bare_yuan)
     if (
