@@ -180,3 +180,13 @@ def test_doublings_english_means_are_not_errors(draft: str) -> None:
 def test_one_problem_is_one_finding_however_often_the_draft_repeats_it() -> None:
     found = named("騰訊股價上升。", "Tencent rose 5%, and 5% is a lot.", "figure-invented")
     assert [f.target_span for f in found] == ["5%"]
+
+
+def test_a_rounded_figure_counts_only_with_two_digits_or_a_hedge() -> None:
+    assert named("美團升5.8%。", "Meituan rose 5.8%, 6 analysts said.", "figure-invented")[0].target_span == "6"
+    assert named("盈利為12.78億元。", "Profit was about 1.3 billion yuan.", "figure-invented") == []
+
+
+def test_a_multiple_in_chinese_numerals_may_be_written_as_a_percentage() -> None:
+    assert named("純利升一倍。", "Net profit rose 100%.", "figure-invented") == []
+    assert named("純利升一倍。", "Net profit rose 120%.", "figure-invented")[0].target_span == "120%"

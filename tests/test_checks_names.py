@@ -230,3 +230,13 @@ def test_a_company_named_twice_is_one_finding() -> None:
     assert market("美團(03690)升4.1%。", "Meituan (3690.HK) rose 4.1%, Xiaomi rose, and Xiaomi led.") == [
         "hallucinated-entity: Xiaomi"
     ]
+
+
+def test_a_listed_name_that_begins_a_longer_capitalised_name_is_not_that_company() -> None:
+    mobile = GlossaryEntry("中國移動有限公司", "中国移动有限公司", "China Mobile Limited", (), ("0941.HK",))
+    glossary = Glossary.from_entries([mobile])
+    source = "中國手遊股價急升。"
+    found = run_checks(source, "China Mobile Games shares jumped.", extract(source), (), glossary, only=CHECKS)
+    assert found == ()
+    found = run_checks(source, "China Mobile shares jumped.", extract(source), (), glossary, only=CHECKS)
+    assert [f.check for f in found] == ["hallucinated-entity"]
