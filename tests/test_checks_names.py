@@ -236,7 +236,29 @@ def test_a_listed_name_that_begins_a_longer_capitalised_name_is_not_that_company
     mobile = GlossaryEntry("中國移動有限公司", "中国移动有限公司", "China Mobile Limited", (), ("0941.HK",))
     glossary = Glossary.from_entries([mobile])
     source = "中國手遊股價急升。"
-    found = run_checks(source, "China Mobile Games shares jumped.", extract(source), (), glossary, only=CHECKS)
+    found = run_checks(
+        source, "China Mobile Games shares jumped.", extract(source), (), glossary, only=CHECKS
+    )
     assert found == ()
     found = run_checks(source, "China Mobile shares jumped.", extract(source), (), glossary, only=CHECKS)
     assert [f.check for f in found] == ["hallucinated-entity"]
+
+
+def test_a_word_at_a_sentence_start_is_no_company_even_as_its_alias_or_name() -> None:
+    leading = GlossaryEntry(
+        "領地控股集團有限公司", "领地控股集团有限公司", "Leading Holdings Group", ("Leading",), ("6999.HK",)
+    )
+    keep = GlossaryEntry("Keep Inc.", "Keep Inc.", "Keep", (), ("3650.HK",))
+    tencent = GlossaryEntry("騰訊控股有限公司", "腾讯控股有限公司", "Tencent", ("騰訊",), ("0700.HK",))
+    glossary = Glossary.from_entries([leading, keep, tencent])
+    source = "科技股領漲大市。"
+
+    def found(draft: str) -> list[str]:
+        return [
+            f.target_span or "" for f in run_checks(source, draft, extract(source), (), glossary, only=CHECKS)
+        ]
+
+    assert found("Leading the gains were tech stocks.") == []
+    assert found("Keep an eye on tech stocks, analysts said.") == []
+    assert found("Tencent led the gains.") == ["Tencent"]  # the company's own name, used as one
+    assert found("Tech stocks rose, with Leading up 5%.") == ["Leading"]

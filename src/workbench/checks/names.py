@@ -371,6 +371,13 @@ def _starts_sentence(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?:;\n"
 
 
+# A word after a capitalised word that makes it a verb or an adjective, not a company: "Leading the gains",
+# "Keep an eye on".
+_FUNCTION_WORD = re.compile(
+    r"\s+(?:the|a|an|in|on|at|to|of|for|with|by|from|up|down|its|their|his|her|this|that|these|those)\b"
+)
+
+
 def _continues(text: str, toks: Sequence[Token], j: int) -> bool:
     """Whether the name at ``toks[..j]`` runs on into a longer capitalised name (BYD in "BYD Electronic")."""
     if j + 1 >= len(toks):
@@ -425,9 +432,12 @@ def hallucinated_entity(context: Context) -> Iterator[Problem]:
             continue  # "power assets", "in China. Life…": words that spell a listed name, not a name
         if _continues(context.target, toks, j):
             continue  # BYD of "BYD Electronic": a shorter listed name inside a longer one
-        alone = spelled in index.shortened and len(name_tokens) == 1
-        if alone and (headline or _starts_sentence(context.target, span[0])):
-            continue  # "Leading the gains": a word at a sentence's start, not Leading Holdings Group
+        if len(name_tokens) == 1 and (headline or _starts_sentence(context.target, span[0])):
+            # "Leading the gains": a word at a sentence's start, not Leading Holdings Group. A short form
+            # there is a word; the company's own English name is one unless a word like "the" follows.
+            short = spelled in index.shortened or all(key(e.english) != spelled for e in invented)
+            if short or _FUNCTION_WORD.match(context.target, span[1]):
+                continue
         found.append(_Named(invented[0], shown, span))
     reported: set[GlossaryEntry] = set()
     for item in _unexplained(found, context.source):
