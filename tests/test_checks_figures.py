@@ -123,6 +123,7 @@ def test_the_digits_of_a_ticker_are_no_figure() -> None:
         ("小米(01810)下跌3.2%。", "Xiaomi (1810.HK) was up 3.2%."),
         ("恒指回落144點。", "The Hang Seng Index gained 144 points."),
         ("內房股受壓。", "Mainland property stocks were higher."),
+        ("恒指高開58點後升幅擴大。", "The Hang Seng Index opened 58 points lower and extended its gains."),
         # A sentence that goes both ways is judged figure by figure.
         ("恒指升1%，科指跌0.5%。", "The Hang Seng Index rose 1%, while the tech index rose 0.5%."),
     ],
@@ -143,6 +144,7 @@ def test_a_direction_the_source_contradicts_is_an_error(source: str, draft: str)
         ("主板成交額825億元，較上日減少12%。", "Turnover was HK$82.5 billion, 12% less than the day before."),
         ("公司純利升10%，因成本較低。", "Net profit rose 10% on lower costs."),
         ("公司收入增長放緩。", "Revenue growth slowed."),
+        ("恒指高開58點後升幅擴大。", "The Hang Seng Index opened 58 points higher and extended its gains."),
     ],
 )
 def test_directions_that_agree_with_the_source_pass(source: str, draft: str) -> None:

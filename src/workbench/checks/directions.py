@@ -61,6 +61,8 @@ _OPPOSITE = {Way.UP: Way.DOWN, Way.DOWN: Way.UP}
 _CHANGE_KINDS = (FactKind.PERCENT, FactKind.POINTS, FactKind.PRICE, FactKind.AMOUNT, FactKind.MULTIPLE)
 _ZH_VERB_SPAN = 4  # characters before a figure that hold its verb (急升, 下跌約)
 _EN_VERB_SPAN = 32  # characters before a number that hold its verb ("fell by about")
+_EN_AFTER_SPAN = 24  # characters after it that may hold its direction ("58 points lower")
+_BREAK = r"[,;:]\s|\band\b|\bwhile\b|\bbut\b|\bor\b"
 
 
 def _ways(pattern_of: dict[Way, re.Pattern[str]], text: str) -> set[Way]:
@@ -77,6 +79,16 @@ def _last_way(pattern_of: dict[Way, re.Pattern[str]], text: str) -> Way | None:
     return best[1] if best else None
 
 
+def _first_way(text: str) -> Way | None:
+    """The way of the direction word nearest the start of ``text``."""
+    best: tuple[int, Way] | None = None
+    for way, pattern in _EN.items():
+        m = pattern.search(text)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), way)
+    return best[1] if best else None
+
+
 def _by_figure(context: Context) -> Iterator[Problem]:
     matches = [*numeric_matches(context), *kind_matches(context, FactKind.PERCENT)]
     matches += kind_matches(context, FactKind.MULTIPLE)
@@ -89,9 +101,11 @@ def _by_figure(context: Context) -> Iterator[Problem]:
         start = m.targets[0].start
         before = context.target[max(0, start - _EN_VERB_SPAN) : start]
         # The verb must be the draft's last word before the figure's clause ("rose 5% while X fell 3%").
-        clause = re.split(r"[,;:]\s|\band\b|\bwhile\b|\bbut\b", before)[-1]
-        around = clause + context.target[start : m.targets[-1].end + 1]
-        draft_way = _last_way(_EN, around)
+        clause = re.split(_BREAK, before)[-1]
+        # ... or right after it when none comes before ("opened 58 points lower").
+        after = re.split(_BREAK, context.target[m.targets[-1].end : m.targets[-1].end + _EN_AFTER_SPAN])[0]
+        around = clause + context.target[start : m.targets[-1].end] + after
+        draft_way = _last_way(_EN, clause + context.target[start : m.targets[-1].end]) or _first_way(after)
         if draft_way is _OPPOSITE[source_way]:
             yield Problem(
                 f"{m.fact.text} goes {source_way.value} in the source; the translation has it going "
