@@ -76,3 +76,26 @@ def test_a_code_without_its_exchange_is_a_style_warning_not_a_missing_ticker() -
     )
     found = run_checks(source, "Tencent closed at HK$577.", extract(source))
     assert [f.check for f in found] == ["ticker-missing"]
+
+
+def test_a_run_writes_figures_in_the_house_style_beside_the_glossary_and_redoes_articles_when_it_changes(
+    tmp_path: Path,
+) -> None:
+    from workbench.pipeline import TranslateOptions, translate_pages
+
+    glossary = tmp_path / "glossary.csv"
+    glossary.write_bytes((ROOT / "glossary.csv").read_bytes())
+    page = tmp_path / "page.txt"
+    page.write_text(
+        "1211.HK\nBYD results\n\n比亞迪公布，去年收入為1,390億港元，增長14%。\n", encoding="utf-8"
+    )
+    options = TranslateOptions(out_dir=tmp_path / "out", glossary=glossary, use_mt=False)
+
+    def notes() -> str:
+        return "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "out").glob("*/en.po"))
+
+    translate_pages([str(page)], options)
+    assert "= HK$139 billion" in notes()
+    (tmp_path / STYLE_FILE).write_text('[numbers]\nscale = "bn"\n', encoding="utf-8")
+    translate_pages([str(page)], options)
+    assert "= HK$139bn" in notes() and "= HK$139 billion" not in notes()

@@ -126,6 +126,7 @@ class RunContext:
                 self.model_missing = str(err)
         # Everything besides the article that changes what a run writes.
         settings = [__version__, model, options.use_tm, options.tm_threshold, options.marker]
+        settings.append(repr(self.style))  # the house style: how every figure is written
         self.settings = json.dumps(settings)
 
     def engine(self) -> Engine | None:
