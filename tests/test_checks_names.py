@@ -262,3 +262,34 @@ def test_a_word_at_a_sentence_start_is_no_company_even_as_its_alias_or_name() ->
     assert found("Keep an eye on tech stocks, analysts said.") == []
     assert found("Tencent led the gains.") == ["Tencent"]  # the company's own name, used as one
     assert found("Tech stocks rose, with Leading up 5%.") == ["Leading"]
+
+
+def test_a_name_the_press_shortens_to_its_leading_words_or_initials_is_named() -> None:
+    icbc = GlossaryEntry(
+        "中國工商銀行股份有限公司",
+        "中国工商银行股份有限公司",
+        "Industrial and Commercial Bank of China Limited",
+        (),
+        ("1398.HK",),
+    )
+    kuaishou = GlossaryEntry("快手科技", "快手科技", "Kuaishou Technology", (), ("1024.HK",))
+    cmb = GlossaryEntry(
+        "中國建設銀行股份有限公司",
+        "中国建设银行股份有限公司",
+        "China Construction Bank Corporation",
+        (),
+        ("0939.HK",),
+    )
+    glossary = Glossary.from_entries([icbc, kuaishou, cmb])
+
+    def missing(source: str, draft: str) -> list[str]:
+        hits = glossary.code_hits(extract(source), ())
+        found = run_checks(source, draft, extract(source), hits, glossary, only=["name-missing"])
+        return [f.check for f in found]
+
+    assert missing("工行(01398)漲0.6%。", "ICBC (1398.HK) rose 0.6%.") == []
+    assert missing("快手(01024)跌逾3%。", "Kuaishou (1024.HK) fell more than 3%.") == []
+    assert missing("建行(00939)升1%。", "CCB (0939.HK) rose 1%.") == []
+    # A generic leading word alone is no name: "China" does not name China Construction Bank.
+    assert missing("建行(00939)升1%。", "China (0939.HK) rose 1%.") == ["name-missing"]
+    assert missing("工行(01398)漲0.6%。", "The bank (1398.HK) rose 0.6%.") == ["name-missing"]
