@@ -15,7 +15,7 @@ from workbench.pipeline import TranslateOptions, translate_page
 
 # One brief with nothing a name or figure check could object to.
 PAGE = "簡訊:市場觀察\n\n市場反應冷淡,投資者繼續觀望後市走勢。\n"
-LOOP = "The market reaction was muted muted muted muted."
+LOOP = "The market reaction was muted, muted, muted, muted."
 
 _register()
 
