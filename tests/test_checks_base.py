@@ -67,12 +67,12 @@ def test_the_translate_run_finishes_with_the_failure_in_en_po(
     written = sorted(p.parent.name for p in (tmp_path / "translations").glob("*/en.md"))
     assert len(written) == 5
     en = polib.pofile(str(tmp_path / "translations" / SENSETIME / "en.po"))
-    failed = [e for e in en if f"QA: error {exploding_check}: the check failed" in e.tcomment]
+    failed = [e for e in en if f"QA: error {exploding_check}: the check failed" in e.comment]
     assert [e.msgid for e in failed] == [FACE]
-    assert f"on 「{FACE}」 (ZeroDivisionError: division by zero)" in failed[0].tcomment
+    assert f"on 「{FACE}」 (ZeroDivisionError: division by zero)" in failed[0].comment
     assert "fuzzy" in failed[0].flags
     # The checks after it still ran on that sentence: the glossary term the test model drops is reported.
-    assert "QA: warning name-missing: name 人臉識別 should be facial recognition" in failed[0].tcomment
+    assert "QA: warning name-missing: name 人臉識別 should be facial recognition" in failed[0].comment
 
 
 def test_a_firing_check_silences_only_the_checks_it_names() -> None:

@@ -107,11 +107,11 @@ def test_qa_findings_are_the_tools_notes_on_the_target_and_a_reviewers_stay_thei
     folder = write_article(tmp_path, "qa", [Row("p1.s1", "公司股價升5%。", "Shares rose 3%.")])
     path = folder / "en.po"
     po = polib.pofile(str(path), wrapwidth=0)
-    po[0].tcomment = (
-        "QA: error percent-mismatch: percentage 5% is missing from the translation\n"
-        "QA: warning length: the translation is short\n"
-        "Checked with the desk"
+    po[0].comment += (
+        "\nQA: error percent-mismatch: percentage 5% is missing from the translation"
+        "\nQA: warning length: the translation is short"
     )
+    po[0].tcomment = "Checked with the desk"
     po.save(str(path))
     data, _, _ = xliff_bytes(folder)
     assert validate_xliff(data) == []

@@ -115,7 +115,7 @@ def test_a_rerun_of_an_unchanged_page_changes_no_byte_even_with_qa_findings(work
     text = en_path.read_text(encoding="utf-8")
     text = re.sub(r"POT-Creation-Date: [^\\]*", "POT-Creation-Date: 2024-05-01 12:00+0800", text, count=1)
     en_path.write_text(text, encoding="utf-8")
-    assert "# QA: error" in text
+    assert "#. QA: error" in text
     written = (workdir / "translations").rglob("*.*")
     # The run's own records (memory cache, folder state) may note the edit; files a reviewer reads may not.
     ours = (".workbench-tm.json", ".workbench-state.json", ".workbench.lock")
@@ -310,7 +310,7 @@ def test_reviewed_sentences_are_reused_on_another_page_and_only_the_rest_is_tran
     issue = next(e for k, e in drafts.items() if "6,200萬股" in k)
     assert issue.fuzzy and "tm: " in issue.comment
     assert "62 million" in issue.msgstr and "59.96" not in issue.msgstr
-    assert "QA: error" not in issue.tcomment
+    assert "QA: error" not in issue.comment
 
 
 def test_an_output_folder_that_cannot_be_created_is_one_line(workdir: Path) -> None:

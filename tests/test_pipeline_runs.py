@@ -135,7 +135,7 @@ def test_a_rerun_that_changes_nothing_keeps_the_creation_date_though_qa_lines_ex
     translate_page("pages/seed.txt", TranslateOptions(), engine=CountingEngine())
     en_path = desk / "translations" / SENSETIME / "en.po"
     text = en_path.read_text(encoding="utf-8")
-    assert "# QA: error" in text
+    assert "#. QA: error" in text
     # As if the last run had been a while ago: the clock has moved past the file's stamp.
     stamp = polib.pofile(str(en_path)).metadata["POT-Creation-Date"]
     en_path.write_text(text.replace(stamp, "2020-01-01 09:00+0800"), encoding="utf-8")

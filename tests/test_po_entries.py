@@ -11,7 +11,16 @@ from typer.testing import CliRunner
 from review_fixtures import Row, write_article
 from workbench.cli import _register, app
 from workbench.model import Finding, Severity
-from workbench.po import article_of, is_english, is_reviewed, load_po, set_findings, with_qa_lines
+from workbench.po import (
+    article_of,
+    is_english,
+    is_reviewed,
+    load_po,
+    qa_lines,
+    reviewer_lines,
+    set_findings,
+    without_legacy_findings,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -47,17 +56,55 @@ def test_english_is_read_from_the_language_header_then_the_file_name(tmp_path: P
     assert is_english(po, tmp_path / "en.po") and not is_english(po, tmp_path / "zh_Hans.po")
 
 
-def test_new_findings_replace_old_qa_lines_and_keep_every_reviewer_line() -> None:
+def test_findings_are_the_tools_extracted_comments_and_a_reviewers_lines_stay_byte_for_byte() -> None:
     e = entry()
-    e.tcomment = "checked with the desk\n\nQA: error empty: the translation is empty\nsee filing p.3"
-    set_findings(e, [Finding("unchanged", Severity.WARNING, "the translation is the source text unchanged")])
-    assert e.tcomment == (
-        "checked with the desk\n\nsee filing p.3\n"
-        "QA: warning unchanged: the translation is the source text unchanged"
-    )
+    e.comment = "position: p1.s1\nQA: error empty: the translation is empty\nglossary: 商湯 → SenseTime"
+    e.tcomment = "checked with the desk\n\n  see filing p.3 \nQA: checked, says the desk"
+    unchanged = Finding("unchanged", Severity.WARNING, "the translation is the source text unchanged")
+    set_findings(e, [unchanged, unchanged])
+    assert e.comment.split("\n") == [
+        "position: p1.s1",
+        "glossary: 商湯 → SenseTime",
+        "QA: warning unchanged: the translation is the source text unchanged",  # once, however often found
+    ]
+    assert e.tcomment == "checked with the desk\n\n  see filing p.3 \nQA: checked, says the desk"
+    assert qa_lines(e) == ["QA: warning unchanged: the translation is the source text unchanged"]
+    assert reviewer_lines(e) == [
+        "checked with the desk",
+        "",
+        "  see filing p.3 ",
+        "QA: checked, says the desk",
+    ]
     set_findings(e, [])
+    assert e.comment == "position: p1.s1\nglossary: 商湯 → SenseTime"
+    assert without_legacy_findings("", []) == ""
+
+
+def test_findings_of_the_older_layout_move_out_of_the_reviewers_comments() -> None:
+    e = entry()
+    e.comment = "position: p1.s1"
+    e.tcomment = "checked with the desk\n\nQA: error empty: the translation is empty\nsee filing p.3"
+    assert qa_lines(e) == ["QA: error empty: the translation is empty"]  # until the next run moves it
+    set_findings(e, [Finding("unchanged", Severity.WARNING, "the translation is the source text unchanged")])
     assert e.tcomment == "checked with the desk\n\nsee filing p.3"
-    assert with_qa_lines("", []) == ""
+    assert e.comment == "position: p1.s1\nQA: warning unchanged: the translation is the source text unchanged"
+
+
+def test_a_finding_an_editor_wrapped_is_read_whole() -> None:
+    e = entry()
+    e.comment = "\n".join(
+        [
+            "position: p1.s1",
+            "QA: error amount-missing: amount 約7.52億元 (about 752 million yuan) is",
+            "missing from the translation",
+            "mt: score -0.42 (test) draft:1a2b3c4d",
+        ]
+    )
+    assert qa_lines(e) == [
+        "QA: error amount-missing: amount 約7.52億元 (about 752 million yuan) is missing from the translation"
+    ]
+    set_findings(e, [])
+    assert e.comment == "position: p1.s1\nmt: score -0.42 (test) draft:1a2b3c4d"
 
 
 BROKEN = (

@@ -38,9 +38,10 @@ from workbench.po import (
     render_po,
     set_findings,
     untouched_machine_draft,
+    wrap_width,
 )
-from workbench.po.export import clean_text, format_date
-from workbench.po.keys import Key
+from workbench.po.export import clean_text, format_date, qa_line
+from workbench.po.keys import Key, entry_key
 from workbench.safeio import (
     ChangedOnDisk,
     Seen,
@@ -284,9 +285,17 @@ def apply_checks(
     Returns the number of entries with errors. Untranslated entries get no QA lines: there is nothing to
     check yet, and ``workbench check`` reports them as empty.
     """
+    checked = [
+        (entry, findings if entry.msgstr else ())
+        for entry, findings in check_entries(catalog, glossary, segments, style)
+    ]
+    # Findings an older run wrote as translator comments, wrapped by an editor, are recognised whole.
+    current = {
+        entry_key(entry): [qa_line(f.severity, f.check, f.message) for f in kept] for entry, kept in checked
+    }
+    width = wrap_width(catalog, current)
     errors = 0
-    for entry, findings in check_entries(catalog, glossary, segments, style):
-        kept = findings if entry.msgstr else ()
-        set_findings(entry, kept)
+    for entry, kept in checked:
+        set_findings(entry, kept, width)
         errors += any(f.severity is Severity.ERROR for f in kept)
     return errors

@@ -29,6 +29,7 @@ from workbench.po import (
     load_po,
     qa_lines,
     reviewer_lines,
+    tool_notes,
     unit_id,
 )
 from workbench.po.export import QA_PREFIX
@@ -158,20 +159,16 @@ def write_xliff(folder: Path, out_dir: Path | None = None) -> tuple[Path, int]:
 
 def _notes(entry: polib.POEntry) -> list[tuple[dict[str, str], str]]:
     """The unit's notes: the workbench's comments, its QA findings on the target, the reviewer's own lines."""
-    notes = [({"category": NOTE_WORKBENCH}, line) for line in _lines(entry.comment)]
-    for line in qa_lines(entry.tcomment):
+    notes = [({"category": NOTE_WORKBENCH}, line) for line in tool_notes(entry)]
+    for line in qa_lines(entry):
         finding = line[len(QA_PREFIX) :]
         attributes = {"category": NOTE_QA, "appliesTo": "target"}
         severity = finding.split(" ", 1)[0]
         if severity in _QA_PRIORITY:
             attributes["priority"] = _QA_PRIORITY[severity]
         notes.append((attributes, finding))
-    notes += [({"category": NOTE_REVIEWER}, line) for line in reviewer_lines(entry.tcomment) if line.strip()]
+    notes += [({"category": NOTE_REVIEWER}, line) for line in reviewer_lines(entry) if line.strip()]
     return notes
-
-
-def _lines(text: str | None) -> list[str]:
-    return [line for line in (text or "").splitlines() if line.strip()]
 
 
 def _nmtoken(text: str) -> str:

@@ -26,7 +26,8 @@ def check_entries(
 
     Facts and glossary hits come from ``known`` (segments by entry key, when the pipeline has them for the
     same source text) or are read afresh from the msgid, so a reviewer's edits are checked like a machine
-    draft.
+    draft. A finding a check repeats (the same check, severity and message) is given once: a reviewer
+    reads it once, and the counts of ``workbench check`` and the review page count it once.
     """
     from workbench.facts import extract
     from workbench.facts.style import DEFAULT_STYLE
@@ -44,4 +45,16 @@ def check_entries(
             hits, facts = names_and_facts(glossary, entry.msgid, style or DEFAULT_STYLE)
         else:
             hits, facts = (), extract(entry.msgid, style=style or DEFAULT_STYLE)
-        yield entry, run_checks(entry.msgid, entry.msgstr, facts, hits, glossary, style=style)
+        findings = run_checks(entry.msgid, entry.msgstr, facts, hits, glossary, style=style)
+        yield entry, _once(findings)
+
+
+def _once(findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
+    seen: set[tuple[str, str, str]] = set()
+    kept = []
+    for finding in findings:
+        said = (finding.check, finding.severity.value, finding.message)
+        if said not in seen:
+            seen.add(said)
+            kept.append(finding)
+    return tuple(kept) if len(kept) != len(findings) else findings

@@ -12,8 +12,10 @@ from workbench.po.entries import (
     qa_lines,
     reviewer_lines,
     set_findings,
+    tool_notes,
     untouched_machine_draft,
-    with_qa_lines,
+    without_legacy_findings,
+    wrap_width,
 )
 from workbench.po.export import LANGUAGES, export_catalog, render_po
 from workbench.po.files import load_po, save_po
@@ -52,6 +54,8 @@ __all__ = [
     "reviewer_lines",
     "save_po",
     "set_findings",
+    "tool_notes",
     "untouched_machine_draft",
-    "with_qa_lines",
+    "without_legacy_findings",
+    "wrap_width",
 ]

@@ -3,8 +3,11 @@
 Whether a sentence is reviewed decides what the memory learns, what XLIFF calls ``reviewed``, what ``en.md``
 marks and what the merge may refresh; if each reader deduced it for itself, one of them would one day
 disagree (translate-toolkit's ``istranslated`` keeps the same rule in one place for the same reason). The
-same goes for which article a file belongs to, whether a catalog is the English one, and which translator
-comments are the workbench's QA lines and which are a reviewer's own.
+same goes for which article a file belongs to, whether a catalog is the English one, and where the
+workbench's QA findings are: extracted comments (``#. QA: error amount-scale: ...``), the tool's own and
+rewritten by every run, while translator comments (``#``) are the reviewer's and kept byte for byte. Code
+that reads findings or a reviewer's comments (the review page, exchange files) calls ``qa_lines`` and
+``reviewer_lines`` and never looks at the comment fields itself.
 
 Every PO file is opened with ``load_po``: strictly, so a broken file a reviewer left is refused with its
 line number by every command alike, never read leniently by one of them.
@@ -13,7 +16,7 @@ line number by every command alike, never read leniently by one of them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,7 +25,7 @@ import polib
 from workbench.model import Severity
 from workbench.po.export import DRAFT_MARK, PROVENANCE, QA_PREFIX, fingerprint, qa_line
 from workbench.po.files import load_po
-from workbench.po.keys import POSITION_NOTE
+from workbench.po.keys import POSITION_NOTE, Key, entry_key
 
 if TYPE_CHECKING:
     from workbench.model import Finding
@@ -31,7 +34,7 @@ FUZZY = "fuzzy"
 ARTICLE_FIELD = "X-Workbench-Article"
 
 # How every extracted comment (``#.``) the workbench writes begins.
-_EXTRACTED_HEADS = (POSITION_NOTE, "kind:", "glossary:", "fact:", *PROVENANCE)
+_EXTRACTED_HEADS = (POSITION_NOTE, "kind:", "glossary:", "fact:", *PROVENANCE, QA_PREFIX.strip())
 
 # What ``qa_line`` writes: ``QA: error amount-wrong: ...``. The prefix alone is not enough: a reviewer's
 # own "QA: checked with the desk" is theirs and must survive every run.
@@ -59,12 +62,17 @@ def untouched_machine_draft(entry: polib.POEntry) -> bool:
 
 
 def provenance_lines(comment: str | None) -> list[str]:
-    """The notes of where the msgstr came from (``mt:``, ``tm:``, ``opencc:``), whole.
+    """The notes of where the msgstr came from (``mt:``, ``tm:``, ``opencc:``), whole."""
+    return [note for note in extracted_notes(comment) if note.startswith(PROVENANCE)]
 
-    An editor that wraps comments (polib) moves the end of a long note, with its draft fingerprint, to a
-    line of its own; read line by line, the note would be cut short for good and the draft taken for a
-    reviewer's. Every extracted comment the workbench writes starts with a known word, so any other line
-    continues the one before it.
+
+def extracted_notes(comment: str | None) -> list[str]:
+    """The extracted comments (``#.``) the workbench wrote, each whole however an editor wrapped it.
+
+    An editor that wraps comments (polib) moves the end of a long note (an ``mt:`` note's draft
+    fingerprint, the end of a finding) to a line of its own; read line by line, the note would be cut
+    short for good and its tail taken for a note of its own. Every extracted comment the workbench writes
+    starts with a known word, so any other line continues the one before it.
     """
     notes: list[str] = []
     for line in comment_lines(comment):
@@ -74,7 +82,7 @@ def provenance_lines(comment: str | None) -> list[str]:
             notes[-1] = f"{notes[-1]}{joint}{line}"
         else:
             notes.append(line)
-    return [note for note in notes if note.startswith(PROVENANCE)]
+    return notes
 
 
 def article_of(po: polib.POFile, path: Path) -> str:
@@ -95,50 +103,138 @@ def load_po_if_present(path: Path) -> polib.POFile | None:
     return load_po(path) if Path(path).exists() else None
 
 
-def reviewer_lines(tcomment: str | None) -> list[str]:
-    """The translator comments a reviewer wrote: every line that is not a workbench QA line, blanks kept."""
-    return [line for line in comment_lines(tcomment) if not is_qa_line(line)]
+def reviewer_lines(
+    entry: polib.POEntry, current: Sequence[str] = (), wrapped_at: int | None = None
+) -> list[str]:
+    """The translator comments (``#``) a reviewer wrote, as they are in the file, blanks kept.
+
+    Findings are extracted comments (``#.``); in a file of the older layout, which had them as translator
+    comments, those lines and the tails an editor's wrapping made of them are left out (see
+    ``without_legacy_findings`` for ``current`` and ``wrapped_at``), so what is shown is what the next run
+    keeps.
+    """
+    return comment_lines(without_legacy_findings(entry.tcomment, current, wrapped_at))
 
 
-def qa_lines(tcomment: str | None) -> list[str]:
-    """The workbench's QA lines among the translator comments."""
-    return [line for line in comment_lines(tcomment) if is_qa_line(line)]
+def qa_lines(entry: polib.POEntry) -> list[str]:
+    """The entry's QA findings as the last run wrote them (``QA: error amount-scale: ...``), each whole.
+
+    They are extracted comments, read whole however an editor wrapped them; a file of the older layout
+    has them as translator comments, and those count until the next run moves them.
+    """
+    found = [note for note in extracted_notes(entry.comment) if is_qa_line(note)]
+    return found + [line for line in comment_lines(entry.tcomment) if is_qa_line(line)]
+
+
+def tool_notes(entry: polib.POEntry) -> list[str]:
+    """The workbench's extracted comments other than findings (position, kind, hints, provenance), whole."""
+    return [note for note in extracted_notes(entry.comment) if not is_qa_line(note)]
 
 
 def is_qa_line(line: str) -> bool:
-    """Whether a translator-comment line is one of the workbench's QA findings, not a reviewer's words."""
+    """Whether a comment line is one of the workbench's QA findings, not a reviewer's words."""
     return _QA_LINE.match(line) is not None
 
 
-def with_qa_lines(tcomment: str | None, qa: Iterable[str]) -> str:
-    """``tcomment`` with its QA lines replaced by ``qa``; the reviewer's own lines stay first, unchanged.
+def set_findings(entry: polib.POEntry, findings: Sequence[Finding], wrapped_at: int | None = None) -> None:
+    """Write ``findings`` as the entry's QA extracted comments, replacing the last run's.
 
-    An editor that wraps comments (polib at 78 columns) splits a long QA line in two or more; the tail
-    lines no longer look like QA and would be kept as a reviewer's, one more stray line per save. A tail
-    is recognised when the lines joined back give one of ``qa`` exactly: the finding still holds, so the
-    same text is being written again. A finding that changed leaves its tail, as a reviewer's line would be
-    left, since nothing tells the two apart.
+    Extracted comments are the workbench's own and rewritten whole, so whatever an editor's wrapping did
+    to the old ones leaves nothing behind. The translator comments are the reviewer's and stay byte for
+    byte, except that findings of the older layout (translator comments) are taken out of them, with the
+    tails an editor's wrapping made of them (``wrapped_at``: see ``wrap_width``).
     """
-    new = list(qa)
+    qa = _unique(qa_line(f.severity, f.check, f.message) for f in findings)
+    entry.comment = "\n".join([*tool_notes(entry), *qa])
+    entry.tcomment = without_legacy_findings(entry.tcomment, qa, wrapped_at)
+
+
+def without_legacy_findings(
+    tcomment: str | None, current: Sequence[str] = (), wrapped_at: int | None = None
+) -> str:
+    """``tcomment`` without the findings an older run wrote there; every other line exactly as it was.
+
+    An editor that wraps comments (polib at 78 columns, or narrower) splits a long finding in two or more
+    lines, and the tails no longer look like findings. A tail is recognised when the lines joined back
+    give one of ``current`` (the findings of this run: the same text is being written again), or, when the
+    file shows it was wrapped at ``wrapped_at`` columns, when every break is where a wrap at that width
+    breaks: the line before it is full, so the next word could not have stayed on it. A reviewer's line
+    after a short finding is never taken for a tail.
+    """
     lines = comment_lines(tcomment)
-    ours = set(_wrapped_qa_tails(lines, {_unspaced(line) for line in new}))
-    kept = [line for index, line in enumerate(lines) if index not in ours and not is_qa_line(line)]
-    return "\n".join([*kept, *new])
+    heads = [index for index, line in enumerate(lines) if is_qa_line(line)]
+    if not heads:
+        return str(tcomment or "")
+    wanted = {_unspaced(line) for line in current}
+    dropped = set(heads)
+    for head in heads:
+        tails = _joined_tails(lines, head, wanted)
+        if not tails and wrapped_at is not None:
+            tails = _wrapped_tails(lines, head, wrapped_at)
+        dropped.update(tails)
+    return "\n".join(line for index, line in enumerate(lines) if index not in dropped)
 
 
-def _wrapped_qa_tails(lines: Sequence[str], qa: set[str]) -> Iterator[int]:
-    """The indexes of lines that continue a QA line an editor wrapped into a line of ``qa`` (unspaced)."""
-    for head, line in enumerate(lines):
-        joined = _unspaced(line)
-        if not is_qa_line(line) or joined in qa:
+def wrap_width(catalog: polib.POFile, current: Mapping[Key, Sequence[str]] | None = None) -> int | None:
+    """The width an editor wrapped the comments of ``catalog`` at, when the file shows a wrap; else None.
+
+    The workbench writes every comment on one line, so a wrap shows as an extracted comment continued
+    on the next line, or as a finding of the older layout continued by lines that join back into one of
+    ``current`` (this run's findings by entry key). The width is then that of the widest comment line
+    holding a space (a single long word is never broken, so it can be wider).
+    """
+    widest, wrapped = 0, False
+    for entry in catalog:
+        translator, extracted = comment_lines(entry.tcomment), comment_lines(entry.comment)
+        for line, prefix in [*((t, 2) for t in translator), *((x, 3) for x in extracted)]:
+            if " " in line.strip():
+                widest = max(widest, len(line) + prefix)
+        if wrapped:
             continue
-        for tail in range(head + 1, len(lines)):
-            if not lines[tail] or is_qa_line(lines[tail]):
-                break
-            joined += _unspaced(lines[tail])
-            if joined in qa:
-                yield from range(head + 1, tail + 1)
-                break
+        if any(not line.startswith(_EXTRACTED_HEADS) for line in extracted[1:]):
+            wrapped = True
+        elif current:
+            wanted = {_unspaced(line) for line in current.get(entry_key(entry), ())}
+            wrapped = any(
+                _joined_tails(translator, index, wanted)
+                for index, line in enumerate(translator)
+                if is_qa_line(line)
+            )
+    return widest if wrapped and widest else None
+
+
+def _joined_tails(lines: Sequence[str], head: int, wanted: set[str]) -> list[int]:
+    """The lines after ``head`` that, joined to it, give one of ``wanted`` (unspaced); else none."""
+    joined = _unspaced(lines[head])
+    if joined in wanted:
+        return []
+    for tail in range(head + 1, len(lines)):
+        if not lines[tail].strip() or is_qa_line(lines[tail]):
+            break
+        joined += _unspaced(lines[tail])
+        if joined in wanted:
+            return list(range(head + 1, tail + 1))
+    return []
+
+
+_CHUNK = re.compile(r"[^\s-]*-(?=\w)|\S+")
+
+
+def _wrapped_tails(lines: Sequence[str], head: int, width: int) -> list[int]:
+    """The lines after ``head`` that a wrap at ``width`` columns (``# `` included) would have made of it."""
+    tails: list[int] = []
+    before = lines[head]
+    for index in range(head + 1, len(lines)):
+        line = lines[index]
+        if not line.strip() or is_qa_line(line) or len(line) + 2 > width or len(before) + 2 > width:
+            break
+        chunk = _CHUNK.match(line.lstrip())
+        space = 0 if before.endswith("-") else 1
+        if chunk is None or len(before) + 2 + space + len(chunk.group()) <= width:
+            break  # the next word would have fit on the line before: not a wrap
+        tails.append(index)
+        before = line
+    return tails
 
 
 def _unspaced(text: str) -> str:
@@ -146,10 +242,8 @@ def _unspaced(text: str) -> str:
     return "".join(text.split())
 
 
-def set_findings(entry: polib.POEntry, findings: Sequence[Finding]) -> None:
-    """Replace the entry's QA translator comments with ``findings``, keeping the reviewer's own comments."""
-    qa = (qa_line(f.severity, f.check, f.message) for f in findings)
-    entry.tcomment = with_qa_lines(entry.tcomment, qa)
+def _unique(lines: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(lines))
 
 
 def comment_lines(comment: str | None) -> list[str]:

@@ -40,6 +40,8 @@ TEAM_HEADER_FIELDS = ("Project-Id-Version", "Language", "Plural-Forms")
 # Filled on a new file only; a reviewer's PO editor rewrites them and a re-run keeps theirs, blank or not.
 REVIEWER_HEADER_FIELDS = ("PO-Revision-Date", "Last-Translator", "Language-Team")
 
+# How a QA finding's extracted comment begins: ``#. QA: error amount-scale: ...``. Files written before
+# findings moved to extracted comments have them as translator comments (``# QA: ...``); see po/entries.py.
 QA_PREFIX = "QA: "
 
 # Python's str.splitlines (used by polib) and some PO readers break lines at these, while gettext does
@@ -140,20 +142,19 @@ def _entry(
         # Machine output always needs a reviewer; a draft a reviewer wrote only does when QA objects.
         fuzzy = bool(msgstr) and (segment.origin is not Origin.REVIEWER or has_error)
         comments = _en_comments(segment, engine, match_edges(clean_text(segment.text), msgstr))
-        qa = [qa_line(f.severity, f.check, f.message) for f in segment.findings]
+        # The findings are the tool's own, like every other extracted comment: rewritten by each run.
+        comments += [qa_line(f.severity, f.check, f.message) for f in segment.findings]
     else:
         msgstr = clean_text(segment.simplified)
         fuzzy = bool(msgstr)
         converted = match_edges(clean_text(segment.text), msgstr)
         comments = [*_shared_comments(segment), f"{CONVERSION_NOTE} {DRAFT_MARK}{fingerprint(converted)}"]
-        qa = []
     msgid = clean_text(segment.text)
     return polib.POEntry(
         msgctxt=msgctxt,
         msgid=msgid,
         msgstr=match_edges(msgid, msgstr),
         comment="\n".join(_unique(comments)),
-        tcomment="\n".join(_unique(qa)),
         occurrences=[(_one_line(article.source), str(segment.line))],
         flags=["fuzzy"] if fuzzy else [],
     )

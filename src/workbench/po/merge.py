@@ -19,12 +19,11 @@ from rapidfuzz import fuzz
 
 from workbench.po.entries import (
     FUZZY,
-    comment_lines,
     provenance_lines,
     qa_lines,
-    reviewer_lines,
+    tool_notes,
     untouched_machine_draft,
-    with_qa_lines,
+    without_legacy_findings,
 )
 from workbench.po.export import OUR_HEADER_FIELDS, PROVENANCE, TEAM_HEADER_FIELDS, match_edges, render_po
 from workbench.po.keys import Key, entry_key, entry_position, free_context, is_legacy_context
@@ -194,22 +193,23 @@ def _carry(old: polib.POEntry, new: polib.POEntry, *, changed: bool) -> polib.PO
 
 
 def _translator_comments(old: polib.POEntry, new: polib.POEntry) -> str:
-    """The reviewer's comments of ``old`` with the fresh QA lines.
+    """The reviewer's comments of ``old``, byte for byte; findings of the older layout taken out of them.
 
-    A fresh catalog without QA lines has not been checked yet: the old ones stay for the checks that run
-    after the merge to replace, since only with both at hand is a QA line an editor wrapped recognised.
+    A fresh catalog without findings has not been checked yet: old-layout findings stay for the checks
+    that run after the merge to move, since only with the new findings at hand is one that an editor
+    wrapped recognised whole.
     """
-    fresh = qa_lines(new.tcomment)
-    return with_qa_lines(old.tcomment, fresh) if fresh else str(old.tcomment or "")
+    fresh = qa_lines(new)
+    return without_legacy_findings(old.tcomment, fresh) if fresh else str(old.tcomment or "")
 
 
 def _comment(old: polib.POEntry, new: polib.POEntry, *, kept_draft: bool) -> str:
     """The fresh extracted comments; a kept old translation keeps the note of where it came from."""
     if not kept_draft:
         return str(new.comment)
-    fresh = [line for line in comment_lines(new.comment) if not line.startswith(PROVENANCE)]
+    notes = [note for note in tool_notes(new) if not note.startswith(PROVENANCE)]
     kept = provenance_lines(old.comment)
-    return "\n".join(fresh + kept)
+    return "\n".join([*notes, *kept, *qa_lines(new)])
 
 
 def _same_place(old: polib.POEntry, new: polib.POEntry) -> bool:
@@ -235,8 +235,9 @@ def _rekeyed(entry: polib.POEntry, taken: set[Key]) -> polib.POEntry:
 def _obsolete(old: polib.POEntry) -> polib.POEntry:
     entry = copy.deepcopy(old)
     entry.obsolete = True
-    # QA lines describe the last run's draft of a sentence that is no longer on the page.
-    entry.tcomment = "\n".join(reviewer_lines(old.tcomment))
+    # Findings describe the last run's draft of a sentence that is no longer on the page (and obsolete
+    # entries carry no extracted comments at all).
+    entry.tcomment = without_legacy_findings(old.tcomment)
     return entry
 
 
