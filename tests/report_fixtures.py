@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 from typing import Any
 
+import typer
+from typer.testing import CliRunner
+
+from workbench.cli import check as check_cli
+from workbench.glossary import Glossary, load_glossary
 from workbench.po import load_po, save_po
+from workbench.report import SiteResult, write_report
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "translations"
+GLOSSARY = ROOT / "glossary.csv"
 VARIED = "2408-hk-423d51"
 
 # Page text and reviewer comments an attacker could plant: each would run script if it became markup.
@@ -75,19 +83,43 @@ def plant_hostile(tree: Path) -> Path:
     return path.parent
 
 
+def glossary() -> Glossary:
+    return load_glossary(GLOSSARY)
+
+
+def site(tree: Path, out: Path | None = None) -> SiteResult:
+    """The report of ``tree``, checked against the project's glossary as ``workbench check -g`` does."""
+    return write_report(tree, out, glossary())
+
+
+def checked(folder: Path) -> dict[str, int]:
+    """The errors and warnings ``workbench check --json -g glossary.csv`` reports for an article's en.po."""
+    app = typer.Typer()
+
+    @app.callback()
+    def main() -> None:
+        """The workbench."""
+
+    check_cli.register(app)
+    result = CliRunner().invoke(app, ["check", str(folder / "en.po"), "-g", str(GLOSSARY), "--json"])
+    assert result.exit_code in (0, 1), result.output
+    rows = json.loads(result.stdout)
+    return {
+        "errors": sum(row["severity"] == "error" for row in rows),
+        "warnings": sum(row["severity"] == "warning" for row in rows),
+    }
+
+
 def counted(folder: Path) -> dict[str, int]:
-    """An article's counts straight from its en.po text, without the report's reader."""
-    counts = dict.fromkeys(
-        ("sentences", "reviewed", "machine", "memory", "fuzzy", "empty", "errors", "warnings"), 0
-    )
+    """An article's counts straight from its PO files' text, without the report's reader; the findings
+    as ``workbench check`` gives them."""
+    counts = dict.fromkeys(("sentences", "reviewed", "machine", "memory", "fuzzy", "empty", "simplified"), 0)
     text = (folder / "en.po").read_text(encoding="utf-8")
     for block in text.split("\n\n")[1:]:
         lines = block.split("\n")
         if any(line.startswith("#~") for line in lines) or not any(x.startswith("msgid") for x in lines):
             continue
         counts["sentences"] += 1
-        counts["errors"] += sum(line.startswith("# QA: error ") for line in lines)
-        counts["warnings"] += sum(line.startswith("# QA: warning ") for line in lines)
         fuzzy = any(line.startswith("#,") and "fuzzy" in line for line in lines)
         after = lines[lines.index('msgstr ""') :] if 'msgstr ""' in lines else None
         if after is not None and not any(line.startswith('"') for line in after):
@@ -100,4 +132,13 @@ def counted(folder: Path) -> dict[str, int]:
             counts["machine"] += 1
         else:
             counts["fuzzy"] += 1
-    return counts
+    for block in (folder / "zh_Hans.po").read_text(encoding="utf-8").split("\n\n")[1:]:
+        lines = block.split("\n")
+        if any(line.startswith("#~") for line in lines) or not any(x.startswith("msgid") for x in lines):
+            continue
+        fuzzy = any(line.startswith("#,") and "fuzzy" in line for line in lines)
+        empty = 'msgstr ""' in lines and not any(
+            line.startswith('"') for line in lines[lines.index('msgstr ""') :]
+        )
+        counts["simplified"] += not fuzzy and not empty
+    return {**counts, **checked(folder)}

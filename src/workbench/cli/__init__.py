@@ -46,9 +46,9 @@ def _options(
 
 
 def _register() -> None:
-    from workbench.cli import check, glossary, model, report, review, translate
+    from workbench.cli import check, glossary, model, report, review, signoff, translate
 
-    for module in (translate, model, check, glossary, review, report):
+    for module in (translate, model, check, glossary, review, report, signoff):
         module.register(app)
 
 

@@ -35,7 +35,7 @@ def report(
     """
     from workbench.report import State, write_report
 
-    result = write_report(path, out, _glossary(glossary))
+    result = write_report(path, out, load_default_glossary(glossary))
     if as_json:
         print_json(
             {
@@ -71,7 +71,7 @@ def refresh_report(tree: Path, glossary: Path | None = None) -> None:
     if not (tree / "report").is_dir():
         # Without a report there is nothing to refresh: skip loading the glossary and jinja2.
         return
-    result = rebuild_if_present(tree, _glossary(glossary))
+    result = rebuild_if_present(tree, load_default_glossary(glossary))
     if result is not None:
         typer.echo(f"{_summary(result)} (review page rebuilt)", err=True)
 
@@ -87,7 +87,8 @@ def _summary(result: SiteResult) -> str:
     )
 
 
-def _glossary(path: Path | None) -> Glossary | None:
+def load_default_glossary(path: Path | None) -> Glossary | None:
+    """The glossary given, else ./glossary.csv when present: what ``workbench check`` checks against."""
     from workbench.glossary import load_glossary
 
     if path is not None:

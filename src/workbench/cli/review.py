@@ -40,6 +40,14 @@ def build(
             help="Put before each unreviewed sentence in en.md; '{}' in it wraps the sentence instead."
         ),
     ] = DEFAULT_MARKER,
+    signed_off: Annotated[
+        bool,
+        typer.Option(
+            "--signed-off",
+            help="Build only the articles an editor signed off (`workbench signoff`) and that have not "
+            "changed since; name the others as left out.",
+        ),
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON summary.")] = False,
 ) -> None:
     """Write en.md and zh_Hans.txt of each article from its en.po and zh_Hans.po as they are now."""
@@ -55,11 +63,14 @@ def build(
         # The lock goes into the folder above each article: it must be a translations folder.
         require_translations_folder(root, "PATH")
         refuse_links(root)
+    left_out: list[tuple[Path, str]] = []
     with contextlib.ExitStack() as locks:
         # The translations folders these articles live in, locked in one order so two commands never
         # wait for each other: a translate run writing there finishes before en.md is rebuilt.
         for root in roots:
             locks.enter_context(folder_lock(root, on_wait=lambda line: typer.echo(line, err=True)))
+        if signed_off:
+            folders, left_out = _signed_off(folders)
         results = [build_article(folder, marker=marker, reviewed_only=reviewed_only) for folder in folders]
     if as_json:
         print_json(
@@ -76,6 +87,7 @@ def build(
                 }
                 for r in results
             ]
+            + [{"folder": str(folder), "left_out": why} for folder, why in left_out]
         )
     else:
         for r in results:
@@ -86,10 +98,39 @@ def build(
             else:
                 names = ", ".join(p.name for p in r.written)
                 report_line(f"{r.folder}: {names} written, {r.marked} sentences marked as unreviewed")
+        for folder, why in left_out:
+            report_line(f"{folder}: left out, {why}")
+        if signed_off:
+            built = len(results)
+            report_line(f"{built} signed-off article{'s' * (built != 1)} built, {len(left_out)} left out")
     for tree in dict.fromkeys([*paths, *(folder.parent for folder in folders)]):
         refresh_report(tree)
     if any(r.refused for r in results):
         raise typer.Exit(EXIT_FINDINGS)
+
+
+def _signed_off(folders: list[Path]) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """The folders whose sign-off still holds, and the others with the reason each is left out."""
+    from workbench.errors import WorkbenchError
+    from workbench.signoff import folder_standing
+
+    kept: list[Path] = []
+    left: list[tuple[Path, str]] = []
+    for folder in folders:
+        try:
+            standing = folder_standing(folder)
+        except WorkbenchError as err:
+            left.append((folder, str(err)))
+            continue
+        if standing.holds:
+            kept.append(folder)
+        elif standing.problem:
+            left.append((folder, standing.problem))
+        elif standing.record is None:
+            left.append((folder, "not signed off"))
+        else:
+            left.append((folder, f"{standing.describe()} (sign it off again once reviewed)"))
+    return kept, left
 
 
 @guarded

@@ -81,6 +81,15 @@ def _fields(entry: GlossaryEntry) -> tuple[object, ...]:
     )
 
 
+def code_key() -> bytes | None:
+    """A digest of the workbench's code (every module), OpenCC and Python; None where it cannot be told.
+
+    What derived files computed by the code (this cache, the review page's checked summaries) are kept
+    under, so a changed check or reader is never served from an old result.
+    """
+    return _code_key()
+
+
 @lru_cache(maxsize=1)
 def _code_key() -> bytes | None:
     """What the cached rows and indexes were computed by: this Python, the workbench's version and every

@@ -4,7 +4,7 @@ It reads the article folders' PO files as the other commands do and never writes
 polib: command modules import this package inside their command functions.
 """
 
-from workbench.report.read import ArticleReport, ArticleSummary, Sentence, State, read_article
+from workbench.report.read import ArticleReport, ArticleSummary, Sentence, State, Status, read_article
 from workbench.report.site import MARKER, SiteResult, default_out, rebuild_if_present, write_report
 
 __all__ = [
@@ -14,6 +14,7 @@ __all__ = [
     "Sentence",
     "SiteResult",
     "State",
+    "Status",
     "default_out",
     "read_article",
     "rebuild_if_present",

@@ -1,19 +1,25 @@
 """What the review site shows, read from the article folders' PO files (never written here).
 
 Each ``en.po`` entry becomes one ``Sentence`` with its review state, QA findings, hints and MT score, and the
-Simplified text of the matching ``zh_Hans.po`` entry beside it. The state is read the way reviewers and the
-other commands read it: reviewed is a live entry that is neither fuzzy nor empty; a fuzzy entry whose
-provenance comment is ``tm:`` is a memory match, one with ``mt:`` a machine draft.
+Simplified text and state of the matching ``zh_Hans.po`` entry beside it. The state is read the way
+reviewers and the other commands read it: reviewed is a live entry that is neither fuzzy nor empty; a fuzzy
+entry whose provenance comment is ``tm:`` is a memory match, one with ``mt:`` a machine draft.
+
+The findings are never read from the file's comments, which describe the draft as the last ``translate``
+left it: they are computed from the PO files as they are now, by ``workbench.signoff.assess``, which runs the
+checks through the same call ``workbench check`` makes. So the page and ``workbench check`` always agree,
+however the files were edited since.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workbench.errors import WorkbenchError
 from workbench.po import (
@@ -23,24 +29,35 @@ from workbench.po import (
     is_reviewed,
     load_po,
     load_po_if_present,
-    qa_lines,
     reviewer_lines,
+    tool_notes,
+    unit_id,
+    wrap_width,
 )
-from workbench.po.export import QA_PREFIX
+from workbench.po.export import qa_line
+from workbench.signoff import Standing, assess, standing
+from workbench.tickers import normalise
+
+if TYPE_CHECKING:
+    import polib
+
+    from workbench.glossary import Glossary
+    from workbench.model import Finding as CheckFinding
 
 ENGLISH_TITLE = "X-Workbench-English-Title"
 
-_KIND = re.compile(r"^kind:\s*(\S+)\s*$", re.MULTILINE)
-_MT_SCORE = re.compile(r"^mt: score (-?\d+(?:\.\d+)?)", re.MULTILINE)
-_QA = re.compile(rf"^{re.escape(QA_PREFIX)}(\w+) ([\w-]+): (.*)$")
+_KIND = re.compile(r"^kind:\s*(\S+)\s*$")
+_MT_SCORE = re.compile(r"^mt: score (-?\d+(?:\.\d+)?)")
 # `glossary: 商湯 → SenseTime (0020.HK)`: the tickers are the last bracket, when it holds only tickers.
 _GLOSSARY = re.compile(r"^glossary: (?P<text>.+?) → (?P<english>.+?)(?: \((?P<tickers>[A-Z0-9.:, ]+)\))?$")
+# Tickers as they are written in sources and hints: 0020.HK, 601995.SH, QFIN.US.
+_TICKER = re.compile(r"(?<![\w.])(?:\d{1,5}\.HK|\d{6}\.S[HZ]|[A-Z]{1,5}\.US)(?![\w])")
 _HINT_PREFIXES = ("glossary:", "fact:", "tm:")
 _LAST = 1 << 30
 
 
 class State(str, Enum):
-    """The review state of an English entry, in the order the index and the chart show them."""
+    """The review state of an entry, in the order the index and the chart show them."""
 
     REVIEWED = "reviewed"
     MACHINE = "machine"  # fuzzy machine draft
@@ -67,11 +84,36 @@ _LABELS = {
 }
 
 
+class Status(str, Enum):
+    """Where an article stands for the desk editor; the index filters on it."""
+
+    ATTENTION = "attention"  # QA errors, files that cannot be read, or text changed since its sign-off
+    REVIEW = "review"  # in review: sentences unreviewed, no error
+    READY = "ready"  # ready to sign off
+    SIGNED = "signed"  # signed off, unchanged since
+
+    @property
+    def label(self) -> str:
+        return _STATUS_LABELS[self]
+
+
+_STATUS_LABELS = {
+    Status.ATTENTION: "needs attention",
+    Status.REVIEW: "in review",
+    Status.READY: "ready to sign off",
+    Status.SIGNED: "signed off",
+}
+
+
 @dataclass(frozen=True)
 class Finding:
-    severity: str  # "error" or "warning", as written in the `# QA:` line
+    severity: str  # "error", "warning" or "info"
     check: str
     message: str
+
+    @classmethod
+    def of(cls, finding: CheckFinding) -> Finding:
+        return cls(finding.severity.value, finding.check, finding.message)
 
 
 @dataclass(frozen=True)
@@ -85,13 +127,14 @@ class Term:
 
 @dataclass(frozen=True)
 class Sentence:
+    anchor: str  # the sentence's permalink id: derived from its entry key, so it survives edits elsewhere
     paragraph: int
     number: int  # within the paragraph
     kind: str  # title, standfirst, highlights, bullet, byline, heading, body
     source: str  # Traditional Chinese
     english: str
     simplified: str
-    simplified_reviewed: bool
+    simplified_state: State  # REVIEWED, FUZZY (a conversion nobody confirmed) or EMPTY
     state: State
     findings: tuple[Finding, ...]
     comments: tuple[str, ...]  # the reviewer's own translator comments
@@ -100,12 +143,25 @@ class Sentence:
     score: float | None  # MT log-probability per token; lower is less confident
 
     @property
+    def simplified_reviewed(self) -> bool:
+        return self.simplified_state is State.REVIEWED
+
+    @property
     def errors(self) -> int:
         return sum(f.severity == "error" for f in self.findings)
 
     @property
     def warnings(self) -> int:
-        return len(self.findings) - self.errors
+        return sum(f.severity == "warning" for f in self.findings)
+
+
+@dataclass(frozen=True)
+class Revision:
+    """Who last worked on one of an article's PO files and when, as its header says."""
+
+    file: str  # en.po or zh_Hans.po
+    translator: str  # Last-Translator, "" when nobody has set it
+    date: str  # PO-Revision-Date as written
 
 
 @dataclass(frozen=True)
@@ -118,6 +174,10 @@ class ArticleReport:
     source: str  # the page the article came from
     sentences: tuple[Sentence, ...]
     problem: str = ""  # why the article's PO files could not be read; then there are no sentences
+    revisions: tuple[Revision, ...] = ()
+    signoff: Standing = field(default_factory=lambda: Standing(None))
+    ready: bool = False
+    not_ready: str = ""  # what stands between the article and being ready, in words
 
     def count(self, state: State) -> int:
         return sum(s.state is state for s in self.sentences)
@@ -127,12 +187,54 @@ class ArticleReport:
         return {state: self.count(state) for state in State}
 
     @property
+    def simplified_reviewed(self) -> int:
+        return sum(s.simplified_reviewed for s in self.sentences)
+
+    @property
     def errors(self) -> int:
         return sum(s.errors for s in self.sentences)
 
     @property
     def warnings(self) -> int:
         return sum(s.warnings for s in self.sentences)
+
+    @property
+    def status(self) -> Status:
+        return status_of(self.problem, self.errors, self.signoff, self.ready)
+
+    @property
+    def tickers(self) -> tuple[str, ...]:
+        found = [t for s in self.sentences for term in s.terms for t in term.tickers]
+        for s in self.sentences:
+            found += [t for line in (s.source, *s.hints) for t in _TICKER.findall(line)]
+        return tuple(dict.fromkeys(normalise(t) or t for t in found))
+
+    @property
+    def last_revision(self) -> Revision | None:
+        return latest(self.revisions)
+
+
+def status_of(problem: str, errors: int, signoff: Standing, ready: bool) -> Status:
+    """One rule for every page: a sign-off that holds wins; errors, unread files and changes need a look."""
+    if signoff.holds and not problem:
+        return Status.SIGNED
+    if problem or errors or signoff.changed or signoff.problem:
+        return Status.ATTENTION
+    return Status.READY if ready else Status.REVIEW
+
+
+def latest(revisions: Sequence[Revision]) -> Revision | None:
+    """The most recent revision by its date; one whose date cannot be read counts as oldest."""
+    if not revisions:
+        return None
+    return max(revisions, key=lambda r: _moment(r.date))
+
+
+def _moment(date: str) -> float:
+    try:
+        return datetime.strptime(date.strip(), "%Y-%m-%d %H:%M%z").timestamp()
+    except ValueError:
+        return float("-inf")
 
 
 @dataclass(frozen=True)
@@ -141,58 +243,106 @@ class ArticleSummary:
 
     id: str
     page: str
+    folder: str
     title_zh: str
     title_en: str
+    title_zh_hans: str  # the title's Simplified text, so a search in Simplified finds it too
     sentences: int
     counts: dict[State, int]
+    simplified_reviewed: int
     errors: int
     warnings: int
     terms: tuple[Term, ...]  # each glossary term its sentences name, once
+    tickers: tuple[str, ...]
+    translator: str  # of the most recently revised PO file
+    revised: str
+    status: Status
+    signoff: str  # "signed off by X, 2026-01-27 14:03" (with "; changed since"), or ""
+    not_ready: str
     problem: str = ""
 
     def count(self, state: State) -> int:
         return self.counts[state]
 
+    @property
+    def unreviewed(self) -> int:
+        return self.sentences - self.counts[State.REVIEWED]
+
+    @property
+    def progress(self) -> float:
+        """The share of English sentences reviewed, 0 to 1 (0 for an article without sentences)."""
+        return self.counts[State.REVIEWED] / self.sentences if self.sentences else 0.0
+
+    @property
+    def search_text(self) -> str:
+        """What a search on the index looks in: titles (English, Traditional, Simplified), id, tickers, and
+        the English names of the glossary terms its sentences name."""
+        forms = [f"{t} {t.split('.')[0]}" for t in self.tickers]
+        names = dict.fromkeys(term.english for term in self.terms)
+        words = [self.title_en, self.title_zh, self.title_zh_hans, self.id, *forms, *names]
+        return " ".join(" ".join(words).split()).lower()
+
     @classmethod
     def of(cls, article: ArticleReport) -> ArticleSummary:
         terms = dict.fromkeys(t for s in article.sentences for t in s.terms)
+        last = article.last_revision
+        title = next((s for s in article.sentences if s.kind == "title"), None)
         return cls(
-            article.id,
-            article.page,
-            article.title_zh,
-            article.title_en,
-            len(article.sentences),
-            article.counts,
-            article.errors,
-            article.warnings,
-            tuple(terms),
-            article.problem,
+            id=article.id,
+            page=article.page,
+            folder=str(article.folder),
+            title_zh=article.title_zh,
+            title_en=article.title_en,
+            title_zh_hans=title.simplified if title else "",
+            sentences=len(article.sentences),
+            counts=article.counts,
+            simplified_reviewed=article.simplified_reviewed,
+            errors=article.errors,
+            warnings=article.warnings,
+            terms=tuple(terms),
+            tickers=article.tickers,
+            translator=last.translator if last else "",
+            revised=last.date if last else "",
+            status=article.status,
+            signoff=article.signoff.describe(),
+            not_ready=article.not_ready,
+            problem=article.problem,
         )
 
     def as_json(self) -> dict[str, Any]:
         data = asdict(self)
         data["counts"] = {state.value: n for state, n in self.counts.items()}
+        data["status"] = self.status.value
         return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> ArticleSummary:
         """The summary saved by ``as_json``; raises KeyError, TypeError or ValueError on anything else."""
-        counts = {State(k): int(v) for k, v in data["counts"].items()}
+        counts = {State(k): _number(v) for k, v in data["counts"].items()}
         if set(counts) != set(State):
             raise ValueError("counts of another version")
         return cls(
             id=_text(data["id"]),
             page=_text(data["page"]),
+            folder=_text(data["folder"]),
             title_zh=_text(data["title_zh"]),
             title_en=_text(data["title_en"]),
-            sentences=int(data["sentences"]),
+            title_zh_hans=_text(data["title_zh_hans"]),
+            sentences=_number(data["sentences"]),
             counts=counts,
-            errors=int(data["errors"]),
-            warnings=int(data["warnings"]),
+            simplified_reviewed=_number(data["simplified_reviewed"]),
+            errors=_number(data["errors"]),
+            warnings=_number(data["warnings"]),
             terms=tuple(
                 Term(_text(t["text"]), _text(t["english"]), tuple(map(_text, t["tickers"])))
                 for t in data["terms"]
             ),
+            tickers=tuple(map(_text, data["tickers"])),
+            translator=_text(data["translator"]),
+            revised=_text(data["revised"]),
+            status=Status(data["status"]),
+            signoff=_text(data["signoff"]),
+            not_ready=_text(data["not_ready"]),
             problem=_text(data["problem"]),
         )
 
@@ -203,16 +353,26 @@ def _text(value: Any) -> str:
     return value
 
 
-def read_article(folder: Path, page: str) -> ArticleReport:
-    """The report of one article folder; a PO file that cannot be read becomes the article's ``problem``."""
+def _number(value: Any) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise TypeError("expected a count")
+    return value
+
+
+def read_article(folder: Path, page: str, glossary: Glossary | None = None) -> ArticleReport:
+    """The report of one article folder, checked now against ``glossary`` as ``workbench check`` does.
+
+    A PO file that cannot be read becomes the article's ``problem``.
+    """
     en_path = folder / "en.po"
     try:
         en = load_po(en_path)
         zh = load_po_if_present(folder / "zh_Hans.po")
     except WorkbenchError as err:
         return ArticleReport(folder.name, folder, page, "", "", "", (), problem=str(err))
+    state = assess(en, zh, glossary)
     simplified = {entry_key(e): e for e in zh or () if not e.obsolete}
-    sentences = tuple(_sentences(en, simplified))
+    sentences = tuple(_sentences(en, simplified, state.findings))
     title = next((s for s in sentences if s.kind == "title"), None)
     title_en = str(en.metadata.get(ENGLISH_TITLE, "")).strip() or (title.english if title else "")
     return ArticleReport(
@@ -223,6 +383,18 @@ def read_article(folder: Path, page: str) -> ArticleReport:
         title_en=title_en,
         source=str(en.metadata.get("X-Workbench-Source", "")),
         sentences=sentences,
+        revisions=tuple(_revision(name, po) for name, po in (("en.po", en), ("zh_Hans.po", zh)) if po),
+        signoff=standing(folder, state.content),
+        ready=state.ready,
+        not_ready=state.why_not(),
+    )
+
+
+def _revision(name: str, po: polib.POFile) -> Revision:
+    return Revision(
+        name,
+        str(po.metadata.get("Last-Translator", "")).strip(),
+        str(po.metadata.get("PO-Revision-Date", "")).strip(),
     )
 
 
@@ -231,54 +403,60 @@ def state_of(entry: Any) -> State:
         return State.REVIEWED
     if not entry.msgstr.strip():
         return State.EMPTY
-    provenance = [line for line in _lines(entry.comment) if line.startswith(("mt:", "tm:"))]
-    if any(line.startswith("tm:") for line in provenance):
+    provenance = [note for note in tool_notes(entry) if note.startswith(("mt:", "tm:"))]
+    if any(note.startswith("tm:") for note in provenance):
         return State.MEMORY
     if provenance:
         return State.MACHINE
     return State.FUZZY
 
 
-def _sentences(en: Any, simplified: dict[tuple[str, str], Any]) -> Iterable[Sentence]:
+def simplified_state_of(entry: Any) -> State:
+    """A Simplified entry is reviewed only when a reviewer confirmed it: a fuzzy conversion is not."""
+    if entry is None or not entry.msgstr.strip():
+        return State.EMPTY
+    return State.REVIEWED if is_reviewed(entry) else State.FUZZY
+
+
+def _sentences(
+    en: Any, simplified: dict[tuple[str, str], Any], findings: dict[tuple[str, str], tuple[CheckFinding, ...]]
+) -> Iterable[Sentence]:
+    current = {
+        key: [qa_line(f.severity, f.check, f.message) for f in found] for key, found in findings.items()
+    }
+    width = wrap_width(en, current)
     keyed: list[tuple[tuple[int, int, int], Sentence]] = []
     for order, entry in enumerate(e for e in en if not e.obsolete and e.msgid):
+        key = entry_key(entry)
         place = entry_position(entry)
         paragraph, number = (place.paragraph, place.sentence) if place is not None else (_LAST, order)
-        kind = _KIND.search(entry.comment or "")
-        score = _MT_SCORE.search(entry.comment or "")
-        zh = simplified.get(entry_key(entry))
-        qa = _findings(qa_lines(entry.tcomment))
-        own = tuple(line.strip() for line in reviewer_lines(entry.tcomment) if line.strip())
-        hints = tuple(line for line in _lines(entry.comment) if line.startswith(_HINT_PREFIXES))
+        notes = tool_notes(entry)
+        kind = next((m.group(1) for m in map(_KIND.match, notes) if m), "body")
+        score = next((float(m.group(1)) for m in map(_MT_SCORE.match, notes) if m), None)
+        zh = simplified.get(key)
+        # What the next run keeps of the translator comments: an old-layout finding and its tails go.
+        own = tuple(
+            line.strip() for line in reviewer_lines(entry, current.get(key, ()), width) if line.strip()
+        )
+        hints = tuple(note for note in notes if note.startswith(_HINT_PREFIXES))
         sentence = Sentence(
+            anchor=unit_id(key),
             paragraph=paragraph,
             number=number,
-            kind=kind.group(1) if kind else "body",
+            kind=kind,
             source=entry.msgid,
             english=entry.msgstr,
             simplified=zh.msgstr if zh is not None else "",
-            simplified_reviewed=zh is not None and is_reviewed(zh),
+            simplified_state=simplified_state_of(zh),
             state=state_of(entry),
-            findings=qa,
+            findings=tuple(Finding.of(f) for f in findings.get(key, ())),
             comments=own,
             hints=hints,
             terms=_terms(hints),
-            score=float(score.group(1)) if score else None,
+            score=score,
         )
         keyed.append(((paragraph, number, order), sentence))
     return (s for _, s in sorted(keyed, key=lambda pair: pair[0]))
-
-
-def _findings(lines: Iterable[str]) -> tuple[Finding, ...]:
-    found = []
-    for line in lines:
-        match = _QA.match(line.strip())
-        if match:
-            found.append(Finding(match.group(1), match.group(2), match.group(3)))
-        else:
-            # A QA line edited by hand still tells the editor something; it is shown, not dropped.
-            found.append(Finding("warning", "qa", line.strip()[len(QA_PREFIX) :]))
-    return tuple(found)
 
 
 def _terms(hints: Sequence[str]) -> tuple[Term, ...]:
@@ -289,7 +467,3 @@ def _terms(hints: Sequence[str]) -> tuple[Term, ...]:
             tickers = tuple(t.strip() for t in (match["tickers"] or "").split(",") if t.strip())
             terms.append(Term(match["text"], match["english"], tickers))
     return tuple(terms)
-
-
-def _lines(text: str | None) -> list[str]:
-    return [line.strip() for line in (text or "").split("\n") if line.strip()]

@@ -1,15 +1,22 @@
 """Writing the review site: an index, one page per article and a glossary page, as static HTML.
 
-Every page is one self-contained file (styles and the article page's small script inline, no fonts, images
-or libraries from elsewhere), so it opens from ``file://`` and from any web server alike. Templates are
-jinja2 files beside this module, rendered with autoescaping: text from the PO files (sources, drafts,
-reviewers' comments) can never become markup. The Content-Security-Policy in every page admits only the
-page's own style and script, by hash, as a second line of defence.
+Every page is one self-contained file (styles and the page's small script inline, no fonts, images or
+libraries from elsewhere), so it opens from ``file://`` and from any web server alike. Templates are jinja2
+files beside this module, rendered with autoescaping: text from the PO files (sources, drafts, reviewers'
+comments) can never become markup. The Content-Security-Policy in every page admits only the page's own
+style and script, by hash, as a second line of defence.
 
 The output folder holds a marker file; a folder with files but no marker is someone else's and is refused,
-so ``-o`` can never overwrite a page that was not made here. The marker also remembers each article's
-summary and the size and time of its PO files: a rebuild (after every ``translate`` and ``build``) reads and
-renders only the articles whose files changed, and redraws the index and glossary from the summaries.
+so ``-o`` can never overwrite a page that was not made here. Inside it, nothing is ever followed: a symlink
+found where a page or a folder of the site belongs is removed and replaced by the real thing, and whatever
+it pointed to is left alone.
+
+The marker also remembers each article's summary, the size and time of the files it was made from (PO
+files, sign-off record) and of the page as written. A rebuild (after every ``translate``, ``build`` and
+``signoff``) reads, checks and renders only the articles whose files changed or whose page is missing or not
+as written, and redraws the index and glossary from the summaries. The summaries are kept under a digest of
+the workbench's code, the templates and the glossary, so a changed check or glossary checks every article
+again: the findings shown are always those ``workbench check`` gives now.
 """
 
 from __future__ import annotations
@@ -17,17 +24,22 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import os
+import posixpath
 import re
+import stat
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 from workbench import jsonfile
-from workbench.errors import InputError
+from workbench.errors import InputError, WorkbenchError
 from workbench.owned import refuse_links_in_site
-from workbench.report.read import ArticleSummary, State, read_article
-from workbench.textio import write_text_atomic
+from workbench.report.read import ArticleSummary, State, Status, read_article
+from workbench.signoff import SIGNOFF_NAME
+from workbench.textio import write_bytes_atomic
 
 if TYPE_CHECKING:
     from workbench.glossary import Glossary
@@ -35,12 +47,18 @@ if TYPE_CHECKING:
 REPORT_FOLDER = "report"
 MARKER = ".workbench-report"
 ARTICLES = "articles"
+XLIFF = "xliff"
+_TERM_ARTICLES = 5  # articles named per glossary term; the others are one search away on the index
+PAGE_SIZE = 100  # index rows shown at once; the rest are a page away (and all there without scripts)
 _MARKER_NOTE = "Made by `workbench report`; everything in this folder is rebuilt from the PO files."
-_CACHE_VERSION = 1
+_CACHE_VERSION = 2
 # A few hundred bytes an article: 256 MiB is far beyond any translations folder.
 MARKER_MAX_BYTES = 256 << 20
 MARKER_MAX_DEPTH = 16
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+_ARTICLE_FILES = ("en.po", "zh_Hans.po", "en.md")
+_MARKUP_CHARS = re.compile(r"[<>&]")  # never searched for, and kept out of the page's data altogether
+_INDEX_PAGE = re.compile(r"^index-\d+\.html$")
 
 
 @dataclass(frozen=True)
@@ -61,7 +79,7 @@ class SiteResult:
     out: Path
     articles: tuple[ArticleSummary, ...]
     written: int  # files written (unchanged ones are left alone)
-    read: int  # article folders read; the others were unchanged since the last report
+    read: int  # article folders read and checked; the others were unchanged since the last report
 
     @property
     def problems(self) -> tuple[str, ...]:
@@ -73,7 +91,10 @@ def default_out(tree: Path) -> Path:
 
 
 def write_report(tree: Path, out: Path | None = None, glossary: Glossary | None = None) -> SiteResult:
-    """Read every article folder under ``tree`` and write the site to ``out`` (default ``tree/report``)."""
+    """Read every article folder under ``tree`` and write the site to ``out`` (default ``tree/report``).
+
+    ``glossary`` is what the findings are checked against, as ``workbench check --glossary`` would.
+    """
     from workbench.build import article_folders
 
     tree = Path(tree)
@@ -81,55 +102,87 @@ def write_report(tree: Path, out: Path | None = None, glossary: Glossary | None 
     refuse_links_in_site(default_out(tree) if out is None else Path(out), itself=out is None)
     out = default_out(tree) if out is None else Path(out)
     _claim(out)
-    folders = article_folders([tree])
+    folders = [f for f in article_folders([tree]) if not _inside(f, out)]
     names = _page_names(tree, folders)
     env = _environment()
     assets = _assets(env)
-    version = _fingerprint(env, assets)
+    version = _fingerprint(env, assets, glossary)
     cached = _read_marker(out, version)
     remembered: dict[str, Any] = {}
     summaries: list[ArticleSummary] = []
     written = read = 0
     article_template = env.get_template("article.html")
+    _own_folder(out / ARTICLES)
+    _own_folder(out / XLIFF)
     for folder in folders:
         page = f"{ARTICLES}/{names[folder]}"
+        xliff = f"{XLIFF}/{Path(names[folder]).stem}.xlf"
         stamp = _stamp(folder)  # before reading: a file saved meanwhile is read again next time
-        summary = _unchanged(cached.get(page), stamp, out / page)
+        summary = _unchanged(cached.get(page), stamp, out, page, xliff)
         if summary is None:
-            article = read_article(folder, page)
+            article = read_article(folder, page, glossary)
             read += 1
+            made = _write_xliff(folder, out / xliff) if not article.problem else None
+            written += made or 0
+            files = _links(folder, out / ARTICLES, xliff if made is not None else None)
             # Article pages sit one folder down; their links to each other go through the index.
-            text = article_template.render(assets, root="../", a=article)
+            text = article_template.render(assets, root="../", a=article, files=files)
             written += _write(out / page, text)
             summary = ArticleSummary.of(article)
         if not summary.problem:
-            remembered[page] = {"stamp": stamp, "summary": summary.as_json()}
+            remembered[page] = {
+                "stamp": stamp,
+                "page": _file_stamp(out / page),
+                "xliff": _file_stamp(out / xliff),
+                "summary": summary.as_json(),
+            }
         summaries.append(summary)
-    for name, text in _overview(env, assets, tree, summaries, glossary).items():
+    overview = _overview(env, assets, tree, summaries, glossary)
+    for name, text in overview.items():
         written += _write(out / name, text)
     marker = {"note": _MARKER_NOTE, "version": version, "articles": remembered}
     written += _write(out / MARKER, json.dumps(marker, ensure_ascii=False, sort_keys=True) + "\n")
-    _remove_stale(out / ARTICLES, {Path(s.page).name for s in summaries})
+    _remove_stale(out / ARTICLES, ".html", {Path(s.page).name for s in summaries})
+    _remove_stale(out, ".html", overview, only=_INDEX_PAGE)
+    _remove_stale(out / XLIFF, ".xlf", {f"{Path(s.page).stem}.xlf" for s in summaries})
     return SiteResult(out, tuple(summaries), written, read)
 
 
 def rebuild_if_present(tree: Path, glossary: Glossary | None = None) -> SiteResult | None:
     """Rebuild the report at its default place under ``tree`` when one was made there; else do nothing."""
     out = default_out(tree)
-    if not (out / MARKER).is_file():
+    if not _is_regular(out / MARKER):
         return None
     return write_report(tree, out, glossary)
 
 
 def _claim(out: Path) -> None:
+    if out.is_symlink():
+        raise InputError(f"{out}: is a symlink; give a real folder for the report with -o")
     if out.exists() and not out.is_dir():
         raise InputError(f"{out}: is a file, not a folder; give a folder for the report with -o")
     if (out / "en.po").exists():
         raise InputError(f"{out}: is an article folder; give another folder for the report with -o")
-    if out.is_dir() and any(out.iterdir()) and not (out / MARKER).is_file():
+    if out.is_dir() and any(out.iterdir()) and not _is_regular(out / MARKER):
         raise InputError(
             f"{out}: holds files that `workbench report` did not write; give a new or empty folder with -o"
         )
+    out.mkdir(parents=True, exist_ok=True)
+
+
+def _inside(folder: Path, out: Path) -> bool:
+    try:
+        folder.resolve().relative_to(out.resolve())
+    except ValueError:
+        return False
+    return True
+
+
+def _own_folder(folder: Path) -> None:
+    """Make ``folder`` a real folder of the site: a symlink or file in its place is removed, not followed."""
+    if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+        folder.unlink()
+    folder.mkdir(exist_ok=True)
 
 
 def _page_names(tree: Path, folders: Sequence[Path]) -> dict[Path, str]:
@@ -151,19 +204,51 @@ def _page_names(tree: Path, folders: Sequence[Path]) -> dict[Path, str]:
     return names
 
 
+def _links(folder: Path, base: Path, xliff: str | None) -> list[tuple[str, str]]:
+    """(label, href) of the article's files that exist, relative to ``base`` (the page's folder)."""
+    links = [(name, _href(folder / name, base)) for name in _ARTICLE_FILES if (folder / name).is_file()]
+    if xliff is not None:
+        links.append(("XLIFF", posixpath.join("..", xliff)))
+    return links
+
+
+def _href(target: Path, base: Path) -> str:
+    relative = os.path.relpath(os.path.abspath(target), os.path.abspath(base))
+    return quote(Path(relative).as_posix())
+
+
+def _write_xliff(folder: Path, target: Path) -> int | None:
+    """The article as XLIFF 2.0 (as ``workbench export --format xliff`` writes it), made now.
+
+    Returns the files written (0 when it was already so), None when the article gives no XLIFF.
+    """
+    from workbench.exchange import xliff_bytes
+
+    try:
+        data, _, _ = xliff_bytes(folder)
+    except WorkbenchError:
+        target.unlink(missing_ok=True)
+        return None
+    return _write_bytes(target, data)
+
+
 def _assets(env: Any) -> dict[str, Any]:
-    """What every page shares: the stylesheet and script, their CSP hashes, helpers for the charts."""
+    """What every page shares: the stylesheet and scripts, their CSP hashes, helpers for the charts."""
     from markupsafe import Markup
 
     # Our own stylesheet and script go into <style> and <script> as they are (entities mean nothing there).
     style = Markup(env.get_template("report.css").render())
     script = Markup(env.get_template("article.js").render())
+    index_script = Markup(env.get_template("index.js").render(page_size=PAGE_SIZE))
     return {
         "State": State,
+        "Status": Status,
         "style": style,
         "style_hash": _csp_hash(style),
         "script": script,
         "script_hash": _csp_hash(script),
+        "index_script": index_script,
+        "index_script_hash": _csp_hash(index_script),
         "percent": _percent,
         "segments": _segments,
         "last": 1 << 30,
@@ -177,51 +262,117 @@ def _overview(
     articles: Sequence[ArticleSummary],
     glossary: Glossary | None,
 ) -> dict[str, str]:
-    """The index and the glossary page; neither has a script, so their policy admits none."""
-    shared = {**assets, "root": "", "script_hash": _csp_hash("")}
+    """The index pages and the glossary page.
+
+    The index is pages of ``PAGE_SIZE`` rows in folder order (``index.html``, ``index-2.html``...), each a
+    table that reads without scripts. The first also holds every row as data, with the script that
+    searches, filters, sorts and pages through them all: the browser builds the rows of one page at a
+    time, so a newsroom's thousands of articles cost it no more than a hundred. The other pages and the
+    glossary page have no script, so their policy admits none.
+    """
+    row = env.get_template("_row.html").make_module(assets).row
+    rows = [row(a) for a in articles]
     totals = {state: sum(a.count(state) for a in articles) for state in State}
-    terms = _terms(articles, glossary)
-    return {
-        "index.html": env.get_template("index.html").render(
-            shared,
-            tree=str(tree),
-            articles=articles,
-            totals=totals,
-            total=sum(totals.values()),
-            errors=sum(a.errors for a in articles),
-            warnings=sum(a.warnings for a in articles),
-        ),
-        "glossary.html": env.get_template("glossary.html").render(
-            shared,
-            terms=terms,
-            used=sum(bool(t.articles) for t in terms),
-            glossary_source=str(glossary.source) if glossary is not None and glossary.source else "",
-        ),
+    statuses = {status: sum(a.status is status for a in articles) for status in Status}
+    pages = max(1, -(-len(articles) // PAGE_SIZE))
+    shared = {
+        **assets,
+        "root": "",
+        "tree": str(tree),
+        "articles": articles,
+        "totals": totals,
+        "statuses": statuses,
+        "total": sum(totals.values()),
+        "simplified": sum(a.simplified_reviewed for a in articles),
+        "errors": sum(a.errors for a in articles),
+        "warnings": sum(a.warnings for a in articles),
+        "page_size": PAGE_SIZE,
+        "pages": pages,
     }
+    index = env.get_template("index.html")
+    written: dict[str, str] = {}
+    for number in range(1, pages + 1):
+        first = number == 1
+        written[index_page(number)] = index.render(
+            shared,
+            page=number,
+            rows=rows[(number - 1) * PAGE_SIZE : number * PAGE_SIZE],
+            data=_index_data(articles, rows) if first else "",
+            script=assets["index_script"] if first else "",
+            script_hash=assets["index_script_hash"] if first else _csp_hash(""),
+        )
+    terms = _terms(articles, glossary)
+    written["glossary.html"] = env.get_template("glossary.html").render(
+        assets,
+        root="",
+        script_hash=_csp_hash(""),
+        terms=terms,
+        shown=_TERM_ARTICLES,
+        used=sum(bool(t.articles) for t in terms),
+        glossary_source=str(glossary.source) if glossary is not None and glossary.source else "",
+    )
+    return written
 
 
-def _fingerprint(env: Any, assets: dict[str, Any]) -> str:
-    """What pages were made with: a new workbench or changed templates make every page again."""
+def index_page(number: int) -> str:
+    """The file of the index's page ``number`` (1-based)."""
+    return "index.html" if number == 1 else f"index-{number}.html"
+
+
+def _index_data(articles: Sequence[ArticleSummary], rows: Sequence[str]) -> Any:
+    """Every row and what the index script sorts and filters on, as JSON safe inside a <script> element."""
+    from markupsafe import Markup
+
+    data = [
+        {
+            "s": a.status.value,
+            "e": a.errors,
+            "u": a.unreviewed,
+            "p": round(a.progress, 4),
+            "q": _MARKUP_CHARS.sub(" ", a.search_text),
+            "h": str(html).strip(),
+        }
+        for a, html in zip(articles, rows, strict=True)
+    ]
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    # Inside <script> only "</" (which could end the element) and "<!--" mean anything to the HTML parser;
+    # both are written with a JSON escape the script's JSON.parse reads back as the same text.
+    text = text.replace("</", "<\\/").replace("<!--", "<\\u0021--")
+    return Markup(text)
+
+
+def _fingerprint(env: Any, assets: dict[str, Any], glossary: Glossary | None) -> str:
+    """What pages and summaries were made with: the code, the templates and the glossary checked against.
+
+    Any change to one of them makes every page again, so no page shows findings of an older check.
+    """
     from workbench import __version__
+    from workbench.glossary.cache import code_key
 
     digest = hashlib.sha256(f"{_CACHE_VERSION} {__version__}".encode())
+    digest.update(code_key() or os.urandom(16))  # code that cannot be read is never trusted to match
     for name in sorted(env.list_templates()):
         source, _, _ = env.loader.get_source(env, name)
         digest.update(f"{name}\0{source}\0".encode())
     digest.update(str(assets["style_hash"] + assets["script_hash"]).encode())
+    digest.update(repr(tuple(glossary or ())).encode("utf-8"))
     return digest.hexdigest()[:16]
 
 
+def _file_stamp(path: Path) -> list[int]:
+    """What tells that a file changed without reading it: size, times and inode; a link is no file."""
+    try:
+        st = path.lstat()
+    except FileNotFoundError:
+        return [0, 0, 0, -1]
+    if stat.S_ISLNK(st.st_mode):
+        return [st.st_mtime_ns, st.st_ctime_ns, st.st_ino, -2]
+    return [st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_size]
+
+
 def _stamp(folder: Path) -> list[list[int]]:
-    """Time and size of an article's PO files: what decides whether its page is made again."""
-    stamp = []
-    for name in ("en.po", "zh_Hans.po"):
-        try:
-            st = (folder / name).stat()
-            stamp.append([st.st_mtime_ns, st.st_size])
-        except FileNotFoundError:
-            stamp.append([0, -1])
-    return stamp
+    """The stamps of what an article's page is made from: its PO files and its sign-off record."""
+    return [_file_stamp(folder / name) for name in ("en.po", "zh_Hans.po", "en.md", SIGNOFF_NAME)]
 
 
 def _read_marker(out: Path, version: str) -> dict[str, Any]:
@@ -242,14 +393,26 @@ def _read_marker(out: Path, version: str) -> dict[str, Any]:
     return articles if isinstance(articles, dict) else {}
 
 
-def _unchanged(cached: Any, stamp: list[list[int]], page: Path) -> ArticleSummary | None:
-    if not isinstance(cached, dict) or cached.get("stamp") != stamp or not page.is_file():
+def _unchanged(
+    cached: Any, stamp: list[list[int]], out: Path, page: str, xliff: str
+) -> ArticleSummary | None:
+    """The remembered summary, when the article's files and its page are exactly as when it was made.
+
+    A page that is missing, edited or replaced (by a symlink too) is made again, so the index never links
+    to a page that is not there.
+    """
+    if not isinstance(cached, dict) or cached.get("stamp") != stamp:
+        return None
+    if cached.get("page") != _file_stamp(out / page) or not _is_regular(out / page):
+        return None
+    if cached.get("xliff") != _file_stamp(out / xliff):
         return None
     try:
-        return ArticleSummary.from_json(cached["summary"])
+        summary = ArticleSummary.from_json(cached["summary"])
     except (KeyError, TypeError, ValueError, AttributeError):
         # A marker edited by hand or from elsewhere only costs a fresh read.
         return None
+    return summary if summary.page == page else None
 
 
 def _environment() -> Any:
@@ -320,23 +483,45 @@ def _terms(articles: Sequence[ArticleSummary], glossary: Glossary | None) -> lis
     return rows
 
 
-def _write(path: Path, text: str) -> int:
-    """Write ``text`` unless the file already holds it, so an unchanged page keeps its timestamp."""
+def _is_regular(path: Path) -> bool:
     try:
-        if path.read_text(encoding="utf-8") == text:
-            return 0
-    except (OSError, UnicodeDecodeError):
-        pass
-    path.parent.mkdir(parents=True, exist_ok=True)
-    write_text_atomic(path, text)
+        return stat.S_ISREG(path.lstat().st_mode)
+    except OSError:
+        return False
+
+
+def _write(path: Path, text: str) -> int:
+    return _write_bytes(path, text.encode("utf-8"))
+
+
+def _write_bytes(path: Path, data: bytes) -> int:
+    """Write ``data`` unless the file already holds it, so an unchanged page keeps its timestamp.
+
+    The site's own files are never written through a symlink: one planted in a page's place is removed.
+    """
+    if path.is_symlink():
+        path.unlink()
+    elif _is_regular(path):
+        try:
+            if path.read_bytes() == data:
+                return 0
+        except OSError:
+            pass
+    write_bytes_atomic(path, data)
     return 1
 
 
-def _remove_stale(folder: Path, wanted: Iterable[str]) -> None:
-    """Drop pages of articles that are gone; only ``.html`` files in the report's own articles folder."""
+def _remove_stale(
+    folder: Path, suffix: str, wanted: Iterable[str], only: re.Pattern[str] | None = None
+) -> None:
+    """Drop the pages (or files) that are no longer part of the site, in its own folders only, links too."""
     wanted = set(wanted)
-    if not folder.is_dir():
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
         return
-    for page in folder.glob("*.html"):
-        if page.name not in wanted and page.is_file():
-            page.unlink()
+    for entry in entries:
+        if not entry.name.endswith(suffix) or entry.name in wanted or entry.is_dir(follow_symlinks=False):
+            continue
+        if only is None or only.match(entry.name):
+            Path(entry.path).unlink(missing_ok=True)
