@@ -51,7 +51,8 @@ def seed_tree(tmp_path: Path) -> Path:
 
 
 def vary(tree: Path) -> Path:
-    """Give one article every review state: reviewed, empty, memory match, other fuzzy, a reviewer's note."""
+    """Give one article every review state: reviewed, empty, memory match, other fuzzy, a reviewer's note,
+    and one Simplified entry confirmed."""
     path = tree / VARIED / "en.po"
     po = load_po(path)
     live = [e for e in po if not e.obsolete and e.msgid]
@@ -67,6 +68,9 @@ def vary(tree: Path) -> Path:
     live[4].comment = "\n".join(line for line in live[4].comment.split("\n") if not line.startswith("mt:"))
     live[5].tcomment = "\n".join(filter(None, [live[5].tcomment, "check the buyback size with the desk"]))
     save_po(po, path)
+    simplified = load_po(path.parent / "zh_Hans.po")
+    next(e for e in simplified if not e.obsolete and e.msgid).flags.remove("fuzzy")  # the title, confirmed
+    save_po(simplified, path.parent / "zh_Hans.po")
     return path.parent
 
 

@@ -223,7 +223,9 @@ def _write(work: _Work, context: RunContext) -> ArticleReport:
     job, segments = work.job, work.segments
     fresh_en = export_catalog(job.article, segments, "en", __version__, engine=context.engine_name)
     en = _merged(work.en, fresh_en)
-    errors = apply_checks(en, keyed_segments(segments, clean_text), context.glossary, context.style)
+    errors = apply_checks(
+        en, keyed_segments(segments, clean_text), context.glossary, work.en, work.en_raw, context.style
+    )
     zh = _merged(work.zh, export_catalog(job.article, segments, "zh_Hans", __version__))
     en_data, zh_data = _rendered(en, work.en, work.en_raw), _rendered(zh, work.zh, work.zh_raw)
     assert work.en_seen is not None and work.zh_seen is not None
@@ -278,9 +280,17 @@ def _rendered(po: polib.POFile, existing: polib.POFile | None, old: bytes | None
 
 
 def apply_checks(
-    catalog: polib.POFile, segments: Mapping[Key, Segment], glossary: Glossary, style: Style = DEFAULT_STYLE
+    catalog: polib.POFile,
+    segments: Mapping[Key, Segment],
+    glossary: Glossary,
+    as_read: polib.POFile | None = None,
+    raw: bytes | None = None,
+    style: Style = DEFAULT_STYLE,
 ) -> int:
     """Re-check every translated entry as it now stands (a reviewer's text included); rewrite its QA lines.
+
+    ``as_read`` and ``raw`` are the file as it was on disk (parsed, and its bytes), which tell whether an
+    editor wrapped it (see ``wrap_width``): the merged ``catalog`` already holds this run's comments.
 
     Returns the number of entries with errors. Untranslated entries get no QA lines: there is nothing to
     check yet, and ``workbench check`` reports them as empty.
@@ -293,7 +303,8 @@ def apply_checks(
     current = {
         entry_key(entry): [qa_line(f.severity, f.check, f.message) for f in kept] for entry, kept in checked
     }
-    width = wrap_width(catalog, current)
+    text = raw.decode("utf-8", "replace") if raw is not None else None
+    width = wrap_width(as_read, current, text) if as_read is not None else None
     errors = 0
     for entry, kept in checked:
         set_findings(entry, kept, width)

@@ -113,7 +113,7 @@ def render_article(
 
 def article_folders(paths: Iterable[Path]) -> list[Path]:
     """The article folders named by ``paths``: each is an article folder or a tree of them."""
-    folders: list[Path] = []
+    folders: dict[Path, None] = {}  # in order, each once (a list's `in` made thousands of folders quadratic)
     for path in paths:
         path = Path(path)
         if not path.exists():
@@ -129,8 +129,8 @@ def article_folders(paths: Iterable[Path]) -> list[Path]:
                 f"{path}: no en.po found; give an article folder or the translations folder "
                 "(run `workbench translate` first)"
             )
-        folders.extend(f for f in found if f not in folders)
-    return folders
+        folders.update(dict.fromkeys(found))
+    return list(folders)
 
 
 def _sentences(po: polib.POFile) -> list[_Sentence]:

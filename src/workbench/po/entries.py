@@ -169,21 +169,28 @@ def without_legacy_findings(
     dropped = set(heads)
     for head in heads:
         tails = _joined_tails(lines, head, wanted)
-        if not tails and wrapped_at is not None:
-            tails = _wrapped_tails(lines, head, wrapped_at)
+        if wrapped_at is not None:
+            # A wrap may have gone on past what joins back into a current finding (the old one said more).
+            tails += _wrapped_tails(lines, tails[-1] if tails else head, wrapped_at)
         dropped.update(tails)
     return "\n".join(line for index, line in enumerate(lines) if index not in dropped)
 
 
-def wrap_width(catalog: polib.POFile, current: Mapping[Key, Sequence[str]] | None = None) -> int | None:
+def wrap_width(
+    catalog: polib.POFile, current: Mapping[Key, Sequence[str]] | None = None, text: str | None = None
+) -> int | None:
     """The width an editor wrapped the comments of ``catalog`` at, when the file shows a wrap; else None.
 
-    The workbench writes every comment on one line, so a wrap shows as an extracted comment continued
-    on the next line, or as a finding of the older layout continued by lines that join back into one of
-    ``current`` (this run's findings by entry key). The width is then that of the widest comment line
-    holding a space (a single long word is never broken, so it can be wider).
+    The workbench writes every comment and string on one line, so a wrap shows as an extracted comment
+    continued on the next line; as a finding of the older layout continued by lines that join back into
+    one of ``current`` (this run's findings by entry key); or, in the file's ``text``, as a msgid or msgstr
+    an editor broke into lines (long sentences always are). The width is then that of the widest comment
+    line of the entries holding a space (a single long word is never broken, so it can be wider; the
+    file's own header comment is not wrapped by editors).
     """
     widest, wrapped = 0, False
+    if text is not None:
+        wrapped = _WRAPPED_STRING.search(text, text.find("\n\n") + 1) is not None
     for entry in catalog:
         translator, extracted = comment_lines(entry.tcomment), comment_lines(entry.comment)
         for line, prefix in [*((t, 2) for t in translator), *((x, 3) for x in extracted)]:
@@ -201,6 +208,10 @@ def wrap_width(catalog: polib.POFile, current: Mapping[Key, Sequence[str]] | Non
                 if is_qa_line(line)
             )
     return widest if wrapped and widest else None
+
+
+# A string an editor broke into lines: `msgstr ""` followed by its pieces (the header's is left out).
+_WRAPPED_STRING = re.compile(r'^(?:msgctxt|msgid|msgstr(?:\[\d+\])?) ""\n"', re.MULTILINE)
 
 
 def _joined_tails(lines: Sequence[str], head: int, wanted: set[str]) -> list[int]:

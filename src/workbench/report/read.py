@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime
 from enum import Enum
 from pathlib import Path
@@ -310,9 +310,13 @@ class ArticleSummary:
         )
 
     def as_json(self) -> dict[str, Any]:
-        data = asdict(self)
+        data: dict[str, Any] = {name: getattr(self, name) for name in _SUMMARY_FIELDS}
         data["counts"] = {state.value: n for state, n in self.counts.items()}
         data["status"] = self.status.value
+        data["terms"] = [
+            {"text": t.text, "english": t.english, "tickers": list(t.tickers)} for t in self.terms
+        ]
+        data["tickers"] = list(self.tickers)
         return data
 
     @classmethod
@@ -347,6 +351,9 @@ class ArticleSummary:
         )
 
 
+_SUMMARY_FIELDS = tuple(f.name for f in fields(ArticleSummary))
+
+
 def _text(value: Any) -> str:
     if not isinstance(value, str):
         raise TypeError(f"expected text, not {type(value).__name__}")
@@ -372,7 +379,11 @@ def read_article(folder: Path, page: str, glossary: Glossary | None = None) -> A
         return ArticleReport(folder.name, folder, page, "", "", "", (), problem=str(err))
     state = assess(en, zh, glossary)
     simplified = {entry_key(e): e for e in zh or () if not e.obsolete}
-    sentences = tuple(_sentences(en, simplified, state.findings))
+    # Findings an older run wrote as translator comments are told from a reviewer's lines as the next run
+    # tells them, which needs the file as written when an editor may have wrapped it.
+    legacy = any("QA: " in (e.tcomment or "") for e in en)
+    text = en_path.read_text(encoding="utf-8", errors="replace") if legacy else None
+    sentences = tuple(_sentences(en, simplified, state.findings, text))
     title = next((s for s in sentences if s.kind == "title"), None)
     title_en = str(en.metadata.get(ENGLISH_TITLE, "")).strip() or (title.english if title else "")
     return ArticleReport(
@@ -419,12 +430,15 @@ def simplified_state_of(entry: Any) -> State:
 
 
 def _sentences(
-    en: Any, simplified: dict[tuple[str, str], Any], findings: dict[tuple[str, str], tuple[CheckFinding, ...]]
+    en: Any,
+    simplified: dict[tuple[str, str], Any],
+    findings: dict[tuple[str, str], tuple[CheckFinding, ...]],
+    text: str | None,
 ) -> Iterable[Sentence]:
     current = {
         key: [qa_line(f.severity, f.check, f.message) for f in found] for key, found in findings.items()
     }
-    width = wrap_width(en, current)
+    width = wrap_width(en, current, text) if text is not None else None
     keyed: list[tuple[tuple[int, int, int], Sentence]] = []
     for order, entry in enumerate(e for e in en if not e.obsolete and e.msgid):
         key = entry_key(entry)

@@ -28,7 +28,7 @@ import os
 import posixpath
 import re
 import stat
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -37,7 +37,7 @@ from urllib.parse import quote
 from workbench import jsonfile
 from workbench.errors import InputError, WorkbenchError
 from workbench.owned import refuse_links_in_site
-from workbench.report.read import ArticleSummary, State, Status, read_article
+from workbench.report.read import ArticleReport, ArticleSummary, State, Status, read_article
 from workbench.signoff import SIGNOFF_NAME
 from workbench.textio import write_bytes_atomic
 
@@ -102,50 +102,117 @@ def write_report(tree: Path, out: Path | None = None, glossary: Glossary | None 
     refuse_links_in_site(default_out(tree) if out is None else Path(out), itself=out is None)
     out = default_out(tree) if out is None else Path(out)
     _claim(out)
-    folders = [f for f in article_folders([tree]) if not _inside(f, out)]
+    inside = out.resolve()
+    folders = [f for f in article_folders([tree]) if not f.resolve().is_relative_to(inside)]
     names = _page_names(tree, folders)
     env = _environment()
     assets = _assets(env)
     version = _fingerprint(env, assets, glossary)
     cached = _read_marker(out, version)
-    remembered: dict[str, Any] = {}
-    summaries: list[ArticleSummary] = []
-    written = read = 0
-    article_template = env.get_template("article.html")
     _own_folder(out / ARTICLES)
     _own_folder(out / XLIFF)
-    for folder in folders:
-        page = f"{ARTICLES}/{names[folder]}"
-        xliff = f"{XLIFF}/{Path(names[folder]).stem}.xlf"
-        stamp = _stamp(folder)  # before reading: a file saved meanwhile is read again next time
-        summary = _unchanged(cached.get(page), stamp, out, page, xliff)
-        if summary is None:
-            article = read_article(folder, page, glossary)
-            read += 1
-            made = _write_xliff(folder, out / xliff) if not article.problem else None
-            written += made or 0
-            files = _links(folder, out / ARTICLES, xliff if made is not None else None)
-            # Article pages sit one folder down; their links to each other go through the index.
-            text = article_template.render(assets, root="../", a=article, files=files)
-            written += _write(out / page, text)
-            summary = ArticleSummary.of(article)
-        if not summary.problem:
+    places = {
+        folder: (f"{ARTICLES}/{names[folder]}", f"{XLIFF}/{Path(names[folder]).stem}.xlf")
+        for folder in folders
+    }
+    stamps = {
+        folder: _stamp(folder) for folder in folders
+    }  # before reading: a save meanwhile is read next time
+    summaries: dict[Path, ArticleSummary] = {}
+    for folder, (page, xliff) in places.items():
+        summary = _unchanged(cached.get(page), stamps[folder], out, page, xliff)
+        if summary is not None:
+            summaries[folder] = summary
+    todo = [(folder, places[folder][0]) for folder in folders if folder not in summaries]
+    written = 0
+    article_template = env.get_template("article.html")
+    for article, xliff_data in _read_articles(todo, glossary):
+        page, xliff = places[article.folder]
+        made = None if xliff_data is None else _write_bytes(out / xliff, xliff_data)
+        if made is None:
+            (out / xliff).unlink(missing_ok=True)
+        written += made or 0
+        files = _links(article.folder, out / ARTICLES, xliff if made is not None else None)
+        # Article pages sit one folder down; their links to each other go through the index.
+        text = article_template.render(assets, root="../", a=article, files=files)
+        written += _write(out / page, text)
+        summaries[article.folder] = ArticleSummary.of(article)
+    remembered: dict[str, Any] = {}
+    for folder, (page, xliff) in places.items():
+        if not summaries[folder].problem:
             remembered[page] = {
-                "stamp": stamp,
+                "stamp": stamps[folder],
                 "page": _file_stamp(out / page),
                 "xliff": _file_stamp(out / xliff),
-                "summary": summary.as_json(),
+                "summary": summaries[folder].as_json(),
             }
-        summaries.append(summary)
-    overview = _overview(env, assets, tree, summaries, glossary)
+    read = len(todo)
+    summaries = {folder: summaries[folder] for folder in folders}  # folder order
+    summaries_list = list(summaries.values())
+    overview = _overview(env, assets, tree, summaries_list, glossary)
     for name, text in overview.items():
         written += _write(out / name, text)
     marker = {"note": _MARKER_NOTE, "version": version, "articles": remembered}
     written += _write(out / MARKER, json.dumps(marker, ensure_ascii=False, sort_keys=True) + "\n")
-    _remove_stale(out / ARTICLES, ".html", {Path(s.page).name for s in summaries})
+    _remove_stale(out / ARTICLES, ".html", {Path(s.page).name for s in summaries_list})
     _remove_stale(out, ".html", overview, only=_INDEX_PAGE)
-    _remove_stale(out / XLIFF, ".xlf", {f"{Path(s.page).stem}.xlf" for s in summaries})
-    return SiteResult(out, tuple(summaries), written, read)
+    _remove_stale(out / XLIFF, ".xlf", {f"{Path(s.page).stem}.xlf" for s in summaries_list})
+    return SiteResult(out, tuple(summaries_list), written, read)
+
+
+def _read_articles(
+    todo: Sequence[tuple[Path, str]], glossary: Glossary | None
+) -> Iterator[tuple[ArticleReport, bytes | None]]:
+    """Each article of ``todo`` read and checked, with its XLIFF; on several cores, in worker processes.
+
+    Checking is the cost of a report (a newsroom's first one checks every sentence it has): many articles
+    are spread over up to ``_MAX_WORKERS`` processes, started afresh (``spawn``: safe in a process that runs
+    threads) with the glossary's entries; a few are read here, where starting workers would cost more.
+    """
+    workers = min(os.cpu_count() or 1, _MAX_WORKERS, len(todo) // _PER_WORKER)
+    if workers < 2:
+        for folder, page in todo:
+            yield _read_one(folder, page, glossary)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    entries = None if glossary is None else (tuple(glossary), glossary.source)
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_start_worker, initargs=(entries,)
+    ) as pool:
+        yield from pool.map(_read_in_worker, todo, chunksize=4)
+
+
+_MAX_WORKERS = 8
+_PER_WORKER = 32  # articles a worker should have to read before one is worth starting
+_worker_glossary: Glossary | None = None
+
+
+def _start_worker(entries: tuple[Any, Path | None] | None) -> None:
+    global _worker_glossary
+    from workbench.glossary import Glossary
+
+    _worker_glossary = None if entries is None else Glossary(entries[0], entries[1])
+
+
+def _read_in_worker(job: tuple[Path, str]) -> tuple[ArticleReport, bytes | None]:
+    return _read_one(job[0], job[1], _worker_glossary)
+
+
+def _read_one(folder: Path, page: str, glossary: Glossary | None) -> tuple[ArticleReport, bytes | None]:
+    """The article's report, and its XLIFF 2.0 as ``workbench export --format xliff`` makes it (or None)."""
+    from workbench.exchange import xliff_bytes
+
+    article = read_article(folder, page, glossary)
+    if article.problem:
+        return article, None
+    try:
+        data, _, _ = xliff_bytes(folder)
+    except WorkbenchError:
+        return article, None
+    return article, data
 
 
 def rebuild_if_present(tree: Path, glossary: Glossary | None = None) -> SiteResult | None:
@@ -168,14 +235,6 @@ def _claim(out: Path) -> None:
             f"{out}: holds files that `workbench report` did not write; give a new or empty folder with -o"
         )
     out.mkdir(parents=True, exist_ok=True)
-
-
-def _inside(folder: Path, out: Path) -> bool:
-    try:
-        folder.resolve().relative_to(out.resolve())
-    except ValueError:
-        return False
-    return True
 
 
 def _own_folder(folder: Path) -> None:
@@ -215,21 +274,6 @@ def _links(folder: Path, base: Path, xliff: str | None) -> list[tuple[str, str]]
 def _href(target: Path, base: Path) -> str:
     relative = os.path.relpath(os.path.abspath(target), os.path.abspath(base))
     return quote(Path(relative).as_posix())
-
-
-def _write_xliff(folder: Path, target: Path) -> int | None:
-    """The article as XLIFF 2.0 (as ``workbench export --format xliff`` writes it), made now.
-
-    Returns the files written (0 when it was already so), None when the article gives no XLIFF.
-    """
-    from workbench.exchange import xliff_bytes
-
-    try:
-        data, _, _ = xliff_bytes(folder)
-    except WorkbenchError:
-        target.unlink(missing_ok=True)
-        return None
-    return _write_bytes(target, data)
 
 
 def _assets(env: Any) -> dict[str, Any]:

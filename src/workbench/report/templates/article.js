@@ -74,7 +74,14 @@
   [show, order].forEach(function (control) {
     control.addEventListener("change", function () { apply(); write(); });
   });
-  window.addEventListener("hashchange", function () { read(); apply(); });
+  function arrive() {
+    // A permalink to a sentence a filter had hidden: every sentence shows again, and this one comes into view.
+    var hash = location.hash.replace(/^#/, "");
+    var target = hash && hash.indexOf("=") < 0 ? document.getElementById(hash) : null;
+    if (target) { target.scrollIntoView(); }
+  }
+
+  window.addEventListener("hashchange", function () { read(); apply(); arrive(); });
   document.getElementById("controls").addEventListener("submit", function (event) { event.preventDefault(); });
   read();
   apply();
