@@ -1,5 +1,6 @@
-"""Screenshots of the review site of the worked example, for the README: docs/report-index.png and
-docs/report-article.png.
+"""Screenshots of the review site of the worked example, for the README, at desktop and phone width:
+docs/report-index.png, docs/report-article.png (1,400 px), docs/report-index-phone.png and
+docs/report-article-phone.png (390 px).
 
 Needs Debian's chromium and Playwright (``pip install -e ".[dev]"``), and a CJK font for the Chinese text
 (``apt-get install fonts-noto-cjk``).
@@ -23,6 +24,7 @@ from workbench.glossary import load_glossary  # noqa: E402
 from workbench.report import write_report  # noqa: E402
 
 ARTICLE = "sensetime-completes-reorg-to-focus-on-genai"
+DOCS = ROOT / "docs"
 
 
 def main() -> None:
@@ -30,14 +32,20 @@ def main() -> None:
         glossary = load_glossary(ROOT / "glossary.csv")
         site = write_report(ROOT / "translations", Path(work) / "report", glossary)
         page_of = {a.id: a.page for a in site.articles}
+        index, article = site.out / "index.html", site.out / page_of[ARTICLE]
         with sync_playwright() as p:
             browser = launch_chromium(p)
-            page = browser.new_page(viewport={"width": 1400, "height": 900})
-            page.goto((site.out / "index.html").as_uri())
-            page.screenshot(path=str(ROOT / "docs" / "report-index.png"), full_page=True)
-            page.set_viewport_size({"width": 1400, "height": 1300})
-            page.goto((site.out / page_of[ARTICLE]).as_uri())
-            page.screenshot(path=str(ROOT / "docs" / "report-article.png"))
+            desktop = browser.new_page(viewport={"width": 1400, "height": 900})
+            desktop.goto(index.as_uri())
+            desktop.screenshot(path=str(DOCS / "report-index.png"), full_page=True)
+            desktop.set_viewport_size({"width": 1400, "height": 1300})
+            desktop.goto(article.as_uri())
+            desktop.screenshot(path=str(DOCS / "report-article.png"))
+            phone = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True, device_scale_factor=2)
+            phone.goto(index.as_uri())
+            phone.screenshot(path=str(DOCS / "report-index-phone.png"))
+            phone.goto(article.as_uri() + "#show=errors")
+            phone.screenshot(path=str(DOCS / "report-article-phone.png"))
             browser.close()
 
 

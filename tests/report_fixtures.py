@@ -10,6 +10,7 @@ from typing import Any
 import typer
 from typer.testing import CliRunner
 
+from review_fixtures import Row
 from workbench.cli import check as check_cli
 from workbench.glossary import Glossary, load_glossary
 from workbench.po import load_po, save_po
@@ -19,6 +20,13 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "translations"
 GLOSSARY = ROOT / "glossary.csv"
 VARIED = "2408-hk-423d51"
+
+# An article a reviewer has finished in both languages, with English `workbench check` finds right.
+FINISHED = [
+    Row("p1.s1", "公司股價上升5%。", "The company's shares rose 5%.", simplified="公司股价上升5%。"),
+    Row("p1.s2", "該公司將於周五公布業績。", "The company will report its results on Friday.",
+        simplified="该公司将于周五公布业绩。"),
+]  # fmt: skip
 
 # Page text and reviewer comments an attacker could plant: each would run script if it became markup.
 SCRIPT = '<script>window.pwned = 1; document.title = "pwned";</script>'

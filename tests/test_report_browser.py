@@ -23,6 +23,7 @@ import pytest
 
 from report_fixtures import (
     CHROMIUM,
+    FINISHED,
     IMAGE,
     ROOT,
     SCRIPT,
@@ -36,7 +37,7 @@ from report_fixtures import (
     site,
     vary,
 )
-from review_fixtures import Row, write_article
+from review_fixtures import write_article
 from workbench.report.site import PAGE_SIZE
 from workbench.signoff import sign_off
 
@@ -48,11 +49,6 @@ PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1400, "height": 900}
 READY = "results-due-friday"
 SIGNED = "buyback-approved"
-FINISHED = [
-    Row("p1.s1", "公司股價上升5%。", "The company's shares rose 5%.", simplified="公司股价上升5%。"),
-    Row("p1.s2", "該公司將於周五公布業績。", "The company will report its results on Friday.",
-        simplified="该公司将于周五公布业绩。"),
-]  # fmt: skip
 
 
 def _missing(why: str) -> None:

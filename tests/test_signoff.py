@@ -15,8 +15,8 @@ import polib
 import pytest
 
 from conftest import GLOSSARY, SEED
-from report_fixtures import VARIED, glossary, seed_tree, site
-from review_fixtures import Row, write_article
+from report_fixtures import FINISHED, VARIED, glossary, seed_tree, site
+from review_fixtures import write_article
 from workbench.signoff import (
     SIGNOFF_NAME,
     SignOffUnreadable,
@@ -27,11 +27,6 @@ from workbench.signoff import (
 )
 
 READY = "results-due-friday"
-ROWS = [
-    Row("p1.s1", "公司股價上升5%。", "The company's shares rose 5%.", simplified="公司股价上升5%。"),
-    Row("p1.s2", "該公司將於周五公布業績。", "The company will report its results on Friday.",
-        simplified="该公司将于周五公布业绩。"),
-]  # fmt: skip
 HKT = timezone(timedelta(hours=8))
 
 
@@ -46,7 +41,7 @@ def desk(tmp_path: Path) -> Path:
     """A newsroom folder: the worked example (not ready: drafts unreviewed, QA errors) and one article a
     reviewer has finished in both languages."""
     tree = seed_tree(tmp_path)
-    write_article(tree, READY, ROWS)
+    write_article(tree, READY, FINISHED)
     shutil.copy(GLOSSARY, tmp_path / "glossary.csv")
     return tmp_path
 
@@ -126,7 +121,7 @@ def test_a_later_edit_shows_as_changed_since_and_the_page_says_so(desk: Path) ->
     sign_off(ready, "Chan Tai Man", glossary(), now=datetime(2027, 1, 5, 18, 30, tzinfo=HKT))
     site(desk / "translations")
     index = (desk / "translations" / "report" / "index.html").read_text(encoding="utf-8")
-    assert f'data-article="{READY}" data-status="signed"' in index
+    assert f"data-article='{READY}' data-status='signed'" in index
     assert "signed off by Chan Tai Man, 2027-01-05 18:30" in index
 
     edit(
@@ -142,7 +137,7 @@ def test_a_later_edit_shows_as_changed_since_and_the_page_says_so(desk: Path) ->
     index = (desk / "translations" / "report" / "index.html").read_text(encoding="utf-8")
     page = (desk / "translations" / "report" / "articles" / f"{READY}.html").read_text(encoding="utf-8")
     assert "signed off by Chan Tai Man, 2027-01-05 18:30; changed since" in index
-    assert f'data-article="{READY}" data-status="attention"' in index
+    assert f"data-article='{READY}' data-status='attention'" in index
     assert re.search(
         r'<span class="signoff changed" id="signoff">signed off by Chan Tai Man[^<]*changed since', page
     )

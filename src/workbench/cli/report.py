@@ -47,8 +47,11 @@ def report(
                         "page": str(result.out / a.page),
                         "sentences": a.sentences,
                         **{state.value: a.count(state) for state in State},
+                        "simplified_reviewed": a.simplified_reviewed,
                         "qa_errors": a.errors,
                         "qa_warnings": a.warnings,
+                        "status": a.status.value,
+                        "signoff": a.signoff or None,
                         "problem": a.problem or None,
                     }
                     for a in result.articles

@@ -115,14 +115,17 @@ def write_report(tree: Path, out: Path | None = None, glossary: Glossary | None 
         folder: (f"{ARTICLES}/{names[folder]}", f"{XLIFF}/{Path(names[folder]).stem}.xlf")
         for folder in folders
     }
-    stamps = {
-        folder: _stamp(folder) for folder in folders
-    }  # before reading: a save meanwhile is read next time
+    # Taken before reading, so a file saved meanwhile is read again next time.
+    stamps = {folder: _stamp(folder) for folder in folders}
     summaries: dict[Path, ArticleSummary] = {}
+    rows: dict[Path, str] = {}  # index rows as last written, for the articles unchanged since
     for folder, (page, xliff) in places.items():
         summary = _unchanged(cached.get(page), stamps[folder], out, page, xliff)
         if summary is not None:
             summaries[folder] = summary
+            row = cached[page].get("row")
+            if isinstance(row, str):
+                rows[folder] = row
     todo = [(folder, places[folder][0]) for folder in folders if folder not in summaries]
     written = 0
     article_template = env.get_template("article.html")
@@ -137,6 +140,10 @@ def write_report(tree: Path, out: Path | None = None, glossary: Glossary | None 
         text = article_template.render(assets, root="../", a=article, files=files)
         written += _write(out / page, text)
         summaries[article.folder] = ArticleSummary.of(article)
+    render_row = env.get_template("_row.html").make_module(assets).row
+    for folder in folders:
+        if folder not in rows:
+            rows[folder] = str(render_row(summaries[folder])).strip()
     remembered: dict[str, Any] = {}
     for folder, (page, xliff) in places.items():
         if not summaries[folder].problem:
@@ -145,11 +152,11 @@ def write_report(tree: Path, out: Path | None = None, glossary: Glossary | None 
                 "page": _file_stamp(out / page),
                 "xliff": _file_stamp(out / xliff),
                 "summary": summaries[folder].as_json(),
+                "row": rows[folder],
             }
     read = len(todo)
-    summaries = {folder: summaries[folder] for folder in folders}  # folder order
-    summaries_list = list(summaries.values())
-    overview = _overview(env, assets, tree, summaries_list, glossary)
+    summaries_list = [summaries[folder] for folder in folders]
+    overview = _overview(env, assets, tree, summaries_list, [rows[folder] for folder in folders], glossary)
     for name, text in overview.items():
         written += _write(out / name, text)
     marker = {"note": _MARKER_NOTE, "version": version, "articles": remembered}
@@ -176,13 +183,23 @@ def _read_articles(
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     entries = None if glossary is None else (tuple(glossary), glossary.source)
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_start_worker, initargs=(entries,)
-    ) as pool:
-        yield from pool.map(_read_in_worker, todo, chunksize=4)
+    done = 0
+    try:
+        with ProcessPoolExecutor(
+            workers, mp_context=context, initializer=_start_worker, initargs=(entries,)
+        ) as pool:
+            for result in pool.map(_read_in_worker, todo, chunksize=4):
+                done += 1
+                yield result
+    except (BrokenProcessPool, OSError):
+        # Workers that cannot start (a caller's script without a __main__ guard, no room for processes)
+        # cost only the speed: the rest is read here.
+        for folder, page in todo[done:]:
+            yield _read_one(folder, page, glossary)
 
 
 _MAX_WORKERS = 8
@@ -235,6 +252,9 @@ def _claim(out: Path) -> None:
             f"{out}: holds files that `workbench report` did not write; give a new or empty folder with -o"
         )
     out.mkdir(parents=True, exist_ok=True)
+    if not _is_regular(out / MARKER):
+        # Claimed before anything else is written, so a report stopped half-way is still known as ours.
+        _write(out / MARKER, json.dumps({"note": _MARKER_NOTE, "version": "", "articles": {}}) + "\n")
 
 
 def _own_folder(folder: Path) -> None:
@@ -304,9 +324,10 @@ def _overview(
     assets: dict[str, Any],
     tree: Path,
     articles: Sequence[ArticleSummary],
+    rows: Sequence[str],
     glossary: Glossary | None,
 ) -> dict[str, str]:
-    """The index pages and the glossary page.
+    """The index pages and the glossary page; ``rows`` are the articles' rows of the index, as HTML.
 
     The index is pages of ``PAGE_SIZE`` rows in folder order (``index.html``, ``index-2.html``...), each a
     table that reads without scripts. The first also holds every row as data, with the script that
@@ -314,8 +335,9 @@ def _overview(
     time, so a newsroom's thousands of articles cost it no more than a hundred. The other pages and the
     glossary page have no script, so their policy admits none.
     """
-    row = env.get_template("_row.html").make_module(assets).row
-    rows = [row(a) for a in articles]
+    from markupsafe import Markup
+
+    rows = [Markup(row) for row in rows]
     totals = {state: sum(a.count(state) for a in articles) for state in State}
     statuses = {status: sum(a.status is status for a in articles) for status in Status}
     pages = max(1, -(-len(articles) // PAGE_SIZE))
@@ -374,7 +396,7 @@ def _index_data(articles: Sequence[ArticleSummary], rows: Sequence[str]) -> Any:
             "u": a.unreviewed,
             "p": round(a.progress, 4),
             "q": _MARKUP_CHARS.sub(" ", a.search_text),
-            "h": str(html).strip(),
+            "h": str(html),
         }
         for a, html in zip(articles, rows, strict=True)
     ]
@@ -482,14 +504,16 @@ def _percent(part: int, whole: int) -> str:
     return f"{100 * part / whole:.0f}" if whole else "0"
 
 
-def _segments(counts: Mapping[State, int], whole: int, width: int) -> list[tuple[State, str, str]]:
+def _segments(
+    counts: Mapping[State, int], whole: int, width: int, digits: int = 3
+) -> list[tuple[State, str, str]]:
     """Stacked-bar pieces (state, x, width) for ``counts`` scaled to ``width``; empty states are skipped."""
     pieces = []
     x = 0.0
     for state in State:
         share = width * counts[state] / whole if whole else 0.0
         if share > 0:
-            pieces.append((state, f"{x:.3f}", f"{share:.3f}"))
+            pieces.append((state, f"{x:.{digits}f}", f"{share:.{digits}f}"))
         x += share
     return pieces
 
