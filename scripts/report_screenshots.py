@@ -10,6 +10,7 @@ Needs Debian's chromium and Playwright (``pip install -e ".[dev]"``), and a CJK 
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -30,7 +31,8 @@ DOCS = ROOT / "docs"
 def main() -> None:
     with tempfile.TemporaryDirectory() as work:
         glossary = load_glossary(ROOT / "glossary.csv")
-        site = write_report(ROOT / "translations", Path(work) / "report", glossary)
+        os.chdir(ROOT)  # the index names the folder as a user would give it: translations
+        site = write_report(Path("translations"), Path(work) / "report", glossary)
         page_of = {a.id: a.page for a in site.articles}
         index, article = site.out / "index.html", site.out / page_of[ARTICLE]
         with sync_playwright() as p:
@@ -41,10 +43,15 @@ def main() -> None:
             desktop.set_viewport_size({"width": 1400, "height": 1300})
             desktop.goto(article.as_uri())
             desktop.screenshot(path=str(DOCS / "report-article.png"))
-            phone = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True, device_scale_factor=2)
+            phone = browser.new_page(
+                viewport={"width": 390, "height": 844}, is_mobile=True, device_scale_factor=2
+            )
             phone.goto(index.as_uri())
-            phone.screenshot(path=str(DOCS / "report-index-phone.png"))
+            # The chart, the search and the first articles' cards.
+            clip = {"x": 0, "y": 0, "width": 390, "height": 1250}
+            phone.screenshot(path=str(DOCS / "report-index-phone.png"), full_page=True, clip=clip)
             phone.goto(article.as_uri() + "#show=errors")
+            phone.evaluate("document.getElementById('controls').scrollIntoView()")
             phone.screenshot(path=str(DOCS / "report-article-phone.png"))
             browser.close()
 
