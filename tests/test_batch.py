@@ -43,8 +43,8 @@ def test_a_sentence_with_only_warnings_is_not_a_qa_error(page: Path, tmp_path: P
     options = TranslateOptions(out_dir=tmp_path / "translations")
     report = translate_page(page, options, engine=LoopingEngine())
     en = polib.pofile(str(report.articles[0].folder / "en.po"))
-    warned = [e for e in en if "QA: warning repetition" in e.tcomment]
-    assert len(warned) == 2 and not any("QA: error" in e.tcomment for e in en)
+    warned = [e for e in en if "QA: warning repetition" in e.comment]
+    assert len(warned) == 2 and not any("QA: error" in e.comment for e in en)
     assert report.qa_errors == 0
     # The skipped re-run reports what the folder's state recorded: still none.
     again = translate_page(page, options, engine=LoopingEngine())

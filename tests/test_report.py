@@ -34,6 +34,7 @@ from report_fixtures import (
 from workbench.cli import report as report_cli
 from workbench.cli import review as review_cli
 from workbench.cli import translate as translate_cli
+from workbench.errors import InputError
 from workbench.po import entry_key, load_po, save_po, unit_id
 from workbench.report import MARKER, State, read_article, write_report
 
@@ -302,21 +303,22 @@ def test_symlinks_planted_in_the_report_folder_are_never_followed(tmp_path: Path
     elsewhere.mkdir()
     (elsewhere / "important.html").write_text("keep me", encoding="utf-8")
     (elsewhere / f"{VARIED}.html").write_text("keep me too", encoding="utf-8")
-    page = tree / "report" / "articles" / "1318-hk-cfd858.html"
-    page.unlink()
-    page.symlink_to(elsewhere / "important.html")
-    xliff = tree / "report" / "xliff"
-    shutil.rmtree(xliff)
-    xliff.symlink_to(elsewhere)
     vary(tree)
+    for planted in (tree / "report" / "articles" / "1318-hk-cfd858.html", tree / "report" / "xliff"):
+        if planted.is_dir():
+            shutil.rmtree(planted)
+        else:
+            planted.unlink()
+        planted.symlink_to(elsewhere / ("important.html" if planted.suffix else ""))
 
-    site(tree)
+        with pytest.raises(InputError, match="symbolic link"):
+            site(tree)
 
-    assert (elsewhere / "important.html").read_text(encoding="utf-8") == "keep me"
-    assert (elsewhere / f"{VARIED}.html").read_text(encoding="utf-8") == "keep me too"
-    assert sorted(p.name for p in elsewhere.iterdir()) == [f"{VARIED}.html", "important.html"]
-    assert not page.is_symlink() and "簡訊" in page.read_text(encoding="utf-8")
-    assert not xliff.is_symlink() and len(list(xliff.glob("*.xlf"))) == 5
+        assert (elsewhere / "important.html").read_text(encoding="utf-8") == "keep me"
+        assert (elsewhere / f"{VARIED}.html").read_text(encoding="utf-8") == "keep me too"
+        assert sorted(p.name for p in elsewhere.iterdir()) == [f"{VARIED}.html", "important.html"]
+        assert planted.is_symlink()  # left for the user to remove, never followed
+        planted.unlink()
 
 
 def test_each_article_names_its_translators_and_links_its_files(tmp_path: Path) -> None:
@@ -435,5 +437,5 @@ def test_a_report_folder_that_is_a_symlink_is_refused(app: typer.Typer, tmp_path
     target.mkdir()
     os.symlink(target, tree / "report")
     result = runner.invoke(app, ["report", str(tree)])
-    assert result.exit_code == 2 and "symlink" in result.output
+    assert result.exit_code == 2 and "symbolic link" in result.output
     assert list(target.iterdir()) == []

@@ -101,9 +101,10 @@ def write_report(tree: Path, out: Path | None = None, glossary: Glossary | None 
     # The site's own folder may be a link only where the user named it with -o.
     refuse_links_in_site(default_out(tree) if out is None else Path(out), itself=out is None)
     out = default_out(tree) if out is None else Path(out)
-    _claim(out)
+    # Found before the site's folder is claimed: a folder that is not the tool's is refused untouched.
     inside = out.resolve()
     folders = [f for f in article_folders([tree]) if not f.resolve().is_relative_to(inside)]
+    _claim(out)
     names = _page_names(tree, folders)
     env = _environment()
     assets = _assets(env)
@@ -241,8 +242,6 @@ def rebuild_if_present(tree: Path, glossary: Glossary | None = None) -> SiteResu
 
 
 def _claim(out: Path) -> None:
-    if out.is_symlink():
-        raise InputError(f"{out}: is a symlink; give a real folder for the report with -o")
     if out.exists() and not out.is_dir():
         raise InputError(f"{out}: is a file, not a folder; give a folder for the report with -o")
     if (out / "en.po").exists():
