@@ -205,30 +205,61 @@ def simplified_differs(glossary: Glossary) -> Iterator[Problem]:
 @check("ambiguous-alias", Severity.WARNING)
 def ambiguous_aliases(glossary: Glossary) -> Iterator[Problem]:
     # A Chinese alias inside another company's name means text mentioning that company alone may be
-    # read as this one wherever the longer name is written differently. Substring search over every
-    # name is quadratic, so the names are indexed by character first.
-    if not any(has_cjk(alias) for entry in glossary.entries for alias in entry.aliases):
+    # read as this one wherever the longer name is written differently. Searching every name for every
+    # alias is quadratic (and narrowing it by the characters they share still took seconds once imports
+    # derived short names for every row), so each name is read once instead: at each position, only the
+    # lengths of the aliases that begin with the two characters there are looked up, as the matcher does.
+    aliases = {alias for entry in glossary.entries for alias in entry.aliases if has_cjk(alias)}
+    if not aliases:
         return
-    names: list[tuple[str, GlossaryEntry]] = [
-        (form, entry) for entry in glossary.entries for form in names_of(entry) if has_cjk(form)
-    ]
-    by_char: dict[str, set[int]] = defaultdict(set)
-    for index, (form, _) in enumerate(names):
-        for ch in set(form):
-            by_char[ch].add(index)
+    by_start: dict[str, set[int]] = defaultdict(set)
+    for alias in aliases:
+        by_start[alias[:2]].add(len(alias))
+    lengths = {pair: tuple(sorted(sizes)) for pair, sizes in by_start.items() if len(pair) == 2}
+    single = {alias for alias in aliases if len(alias) == 1}
+    # Each alias with the first name it is part of (without being the whole name) and that name's entry,
+    # and the first such name of another entry: whichever entry holds the alias, the first name of another
+    # entry is one of the two. A name inside an earlier name of its entry (騰訊 in 騰訊控股有限公司) is not
+    # read: what it holds, that earlier name holds too.
+    first: dict[str, tuple[str, GlossaryEntry]] = {}
+    second: dict[str, tuple[str, GlossaryEntry]] = {}
+    starting = lengths.get
+    for entry in glossary.entries:
+        read: list[str] = []
+        for form in names_of(entry):
+            if not has_cjk(form) or any(form in earlier for earlier in read):
+                continue
+            read.append(form)
+            size = len(form)
+            found: set[str] = set()
+            for at in range(size - 1):
+                sizes = starting(form[at : at + 2])
+                if sizes is None:
+                    continue
+                for length in sizes:
+                    if at + length > size:
+                        break
+                    if length < size and (part := form[at : at + length]) in aliases:
+                        found.add(part)
+            if single and size > 1:
+                found.update(single.intersection(form))
+            for part in found:
+                held = first.get(part)
+                if held is None:
+                    first[part] = (form, entry)
+                elif held[1] is not entry and part not in second:
+                    second[part] = (form, entry)
     for entry in glossary.entries:
         for alias in entry.aliases:
-            if not has_cjk(alias):
-                continue
-            candidates = set.intersection(*(by_char[ch] for ch in set(alias)))
-            for index in sorted(candidates):
-                form, other = names[index]
-                if other is not entry and alias != form and alias in form:
-                    yield Problem(
-                        f"alias {alias} of {entry.traditional} is part of {form}, a name of {_label(other)}",
-                        row=entry.row,
-                    )
-                    break
+            held = first.get(alias)
+            if held is not None and held[1] is entry:
+                held = second.get(alias)
+            if held is not None:
+                form, other = held
+                yield Problem(
+                    f"alias {alias} of {entry.traditional} is part of {form}, a name of {_label(other)}",
+                    row=entry.row,
+                )
 
 
 @check("name-prefix", Severity.INFO)
