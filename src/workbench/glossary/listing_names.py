@@ -12,6 +12,7 @@ kept across re-imports (``workbench.glossary.merge``).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # A listing marker at the end of a short name, in ASCII or full-width letters.
 _MARKER = re.compile(r"\s*[-－–]\s*[WSBRPUＷＳＢＲＰＵ]{1,3}\s*$")
@@ -78,13 +79,14 @@ def strip_marker(name: str) -> str:
     return _MARKER.sub("", name.strip()).strip()
 
 
+@lru_cache(maxsize=4096)  # an import asks for each company's name three times
 def reader_name(name: str) -> str:
     """The English name a reader expects for a name the exchange writes in capitals (TENCENT → Tencent,
     CKH HOLDINGS → CKH Holdings, SENSETIME-W → SenseTime, DAHON TECH (SHENZHEN) CO., LTD. → Dahon Tech
     (Shenzhen) Co., Ltd., GOLDWIND SCIENCE&TECHNOLOGY → Goldwind Science & Technology). A name already in
     mixed case is kept as written."""
     name = " ".join(strip_marker(name).split())
-    if any(ch.islower() for ch in name):
+    if any(map(str.islower, name)):
         return name
     words = name.split(" ")
     return " ".join(_word(word, first=index == 0) for index, word in enumerate(words))

@@ -42,6 +42,8 @@ _LEGAL_EN = re.compile(
 )
 _BRACKET_EN = re.compile(r"\s*\([^()]*\)")
 _LAST_HOLDING_EN = re.compile(r"\s+(?:Holdings?|Group|International|Int'l\.?)\s*$", re.IGNORECASE)
+_THE_EN = re.compile(r"^The\s+")
+_WORD_EN = re.compile(r"[A-Za-z0-9&']+")
 # A name that is only these words names no company: "China", "Hong Kong International".
 _GENERIC_EN = frozenset(
     """
@@ -51,6 +53,12 @@ _GENERIC_EN = frozenset(
 )
 
 
+# An import derives each company's names twice (the row it would write, and the row an untouched one
+# should be, to tell it from an edited one): the second time is read back from these caches.
+_DERIVED = 4096
+
+
+@lru_cache(maxsize=_DERIVED)
 def english_press_names(legal: str) -> tuple[str, ...]:
     """The English forms a story may write for a company whose legal or listed name is ``legal``, the one
     to propose first: "HSBC Holdings plc" → ("HSBC Holdings", "HSBC"); "The Wharf (Holdings) Limited" →
@@ -59,7 +67,7 @@ def english_press_names(legal: str) -> tuple[str, ...]:
     name = " ".join(reader_name(legal.replace("’", "'")).split())
     without_form = _strip_repeatedly(_LEGAL_EN, name)
     plain = _strip_repeatedly(_LEGAL_EN, _BRACKET_EN.sub("", without_form).strip(" ,"))
-    plain = re.sub(r"^The\s+", "", plain)
+    plain = _THE_EN.sub("", plain)
     forms = [plain, without_form]
     core = plain
     while (shorter := _LAST_HOLDING_EN.sub("", core).strip(" ,")) != core:  # Kaisa Group Holdings → Kaisa
@@ -78,7 +86,7 @@ def _strip_repeatedly(pattern: re.Pattern[str], text: str) -> str:
 
 
 def _names_something(name: str) -> bool:
-    words = re.findall(r"[A-Za-z0-9&']+", name)
+    words = _WORD_EN.findall(name)
     return bool(words) and not all(w.casefold() in _GENERIC_EN for w in words)
 
 
@@ -98,6 +106,12 @@ class Vocabulary:
     places: tuple[str, ...]  # places a name may begin with: 深圳市, 上海, 浙江 (longest first)
     trades: tuple[str, ...]  # trade words a name may end with: 珠寶, 科技, 醫藥 (longest first)
     generic: frozenset[str]  # words that alone name no company: 中國, 香港, 國際, and every place and trade
+    # The places and trades again as sets with the lengths they come in (longest first): a name's start
+    # and end are looked up by length, not tried against all 400 words.
+    place_set: frozenset[str]
+    trade_set: frozenset[str]
+    place_sizes: tuple[int, ...]
+    trade_sizes: tuple[int, ...]
 
 
 @lru_cache(maxsize=1)
@@ -106,7 +120,16 @@ def vocabulary() -> Vocabulary:
     places = tuple(sorted(set(_words("places.txt")), key=len, reverse=True))
     trades = tuple(sorted(set(_words("trades.txt")), key=len, reverse=True))
     generic = frozenset([*places, *trades, *_words("generic_words.txt")])
-    return Vocabulary(common, places, trades, generic)
+    return Vocabulary(
+        common,
+        places,
+        trades,
+        generic,
+        place_set=frozenset(places),
+        trade_set=frozenset(trades),
+        place_sizes=tuple(sorted({len(p) for p in places}, reverse=True)),
+        trade_sizes=tuple(sorted({len(t) for t in trades}, reverse=True)),
+    )
 
 
 @lru_cache(maxsize=1)
@@ -142,6 +165,7 @@ def _data(name: str) -> str:
     return resources.files("workbench.glossary").joinpath("data", name).read_text(encoding="utf-8")
 
 
+@lru_cache(maxsize=_DERIVED)
 def chinese_press_names(full: str) -> tuple[str, ...]:
     """The Chinese forms a story may write for a company whose listed name is ``full``, longest first:
     騰訊控股有限公司 → (騰訊控股, 騰訊); 周六福珠寶股份有限公司 → (周六福珠寶, 周六福). ``full`` itself is
@@ -169,18 +193,27 @@ def _shorter(name: str, words: Vocabulary) -> list[str]:
     """``name`` without a trade word at its end, without a place at its start, and without both."""
     out: list[str] = []
     without_trade = name
-    while trade := next(
-        (t for t in words.trades if without_trade.endswith(t) and len(without_trade) > len(t)), None
-    ):
+    while trade := _longest_end(without_trade, words.trade_set, words.trade_sizes):
         # 寧德時代新能源科技 → 寧德時代新能源 → 寧德時代
         without_trade = _strip_repeatedly(_HOLDING_ZH, without_trade[: -len(trade)])
         out.append(without_trade)
-    place = next((p for p in words.places if name.startswith(p) and len(name) > len(p)), None)
+    place = _longest_start(name, words.place_set, words.place_sizes)
     if place:
         out.append(name[len(place) :])
         if without_trade != name and without_trade.startswith(place):
             out.append(without_trade[len(place) :])
     return out
+
+
+def _longest_end(name: str, words: frozenset[str], sizes: tuple[int, ...]) -> str | None:
+    """The longest of ``words`` that ``name`` ends with and is longer than (``sizes``: their lengths,
+    longest first)."""
+    return next((name[-size:] for size in sizes if size < len(name) and name[-size:] in words), None)
+
+
+def _longest_start(name: str, words: frozenset[str], sizes: tuple[int, ...]) -> str | None:
+    """The longest of ``words`` that ``name`` starts with and is longer than."""
+    return next((name[:size] for size in sizes if size < len(name) and name[:size] in words), None)
 
 
 def _distinctive(form: str, words: Vocabulary) -> bool:
