@@ -271,6 +271,33 @@ def test_each_problem_is_caught(rows: list[str], check: str, row: int, severity:
     assert (row, severity) in found.get(check, []), found
 
 
+def test_an_alias_inside_a_name_the_glossary_also_has_short_is_no_warning() -> None:
+    rows = [
+        "太古股份有限公司,太古股份有限公司,Swire Pacific,太古,0019.HK,company,,",
+        "太古地產有限公司,太古地产有限公司,Swire Properties,太古地產,1972.HK,company,,",
+        "奇富科技,奇富科技,Qifu,奇富,,company,,",
+        "福州奇富融資擔保,福州奇富融资担保,F,奇富融資,,company,,",
+    ]
+    # 太古地產 and 奇富融資 are read as their own companies (the longest name wins); 太古 alone is Swire
+    # Pacific, as the press writes it.
+    assert "ambiguous-alias" not in problems_of("\n".join([HEADER, *rows]) + "\n")
+
+
+def test_an_alias_inside_a_name_with_no_short_form_names_the_row_to_give_one() -> None:
+    rows = [
+        "新鴻基地產發展有限公司,新鸿基地产发展有限公司,Sun Hung Kai Properties,新地;新鴻基,0016.HK,company,,",
+        "新鴻基有限公司,新鸿基有限公司,Sun Hung Kai & Co.,,0086.HK,company,,",
+        "新鴻基金融,新鸿基金融,SHK Finance,新鴻基,,company,,",
+    ]
+    found = check_glossary(parse_text("\n".join([HEADER, *rows]) + "\n"))
+    ambiguous = [(p.row, p.message) for p in found if p.check == "ambiguous-alias"]
+    # Both rows that hold 新鴻基 hear of 新鴻基有限公司; that they share it is shared-alias's to say.
+    assert [row for row, _ in ambiguous] == [2, 4]
+    assert all("part of 新鴻基有限公司, a name of 新鴻基有限公司 (row 3)" in m for _, m in ambiguous)
+    assert all("give row 3 the name the press writes" in m for _, m in ambiguous)
+    assert [p.row for p in found if p.check == "shared-alias"] == [4]
+
+
 def test_errors_sort_before_warnings_and_messages_are_one_line() -> None:
     text = "\n".join([HEADER, "衞生集團,衞生集团,Health,,,company,,", "華興,华兴,,,,company,,"]) + "\n"
     problems = check_glossary(parse_text(text))

@@ -157,6 +157,12 @@ def test_glossary_check_reports_rows_without_chinese_and_shared_aliases(market: 
     shared = [f.message for f in findings if f.check == "shared-alias"]
     assert any(m.startswith("alias 華潤 ") for m in shared)
     assert not [f for f in findings if f.severity.value == "error"]
+    # A press name inside another company's name is worth a look only where that company has no short name
+    # of its own: 新鴻基 (SHKP) in 新鴻基有限公司, not 太古 in 太古地產 or 匯控 in 優趣匯控股.
+    ambiguous = [f.message for f in findings if f.check == "ambiguous-alias"]
+    assert any(m.startswith("alias 新鴻基 ") and "新鴻基有限公司 (row " in m for m in ambiguous)
+    assert not [m for m in ambiguous if m.startswith(("alias 太古 ", "alias 匯控 ", "alias 中電 "))]
+    assert len(ambiguous) < 10
 
 
 def test_the_workbook_as_downloaded_is_read_by_content_whatever_its_headings(tmp_path: Path) -> None:

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 
 from workbench import tickers as tk
 from workbench.checkbase import Check, CheckFunction, Problem, register_in
-from workbench.glossary.core import Glossary, has_cjk, name_key, names_of
+from workbench.glossary.core import Glossary, has_cjk, name_key
 from workbench.glossary.csvfile import TYPES
 from workbench.glossary.formulas import formula_cells, why
 from workbench.model import Finding, GlossaryEntry, Severity
@@ -204,11 +204,18 @@ def simplified_differs(glossary: Glossary) -> Iterator[Problem]:
 
 @check("ambiguous-alias", Severity.WARNING)
 def ambiguous_aliases(glossary: Glossary) -> Iterator[Problem]:
-    # A Chinese alias inside another company's name means text mentioning that company alone may be
-    # read as this one wherever the longer name is written differently. Searching every name for every
-    # alias is quadratic (and narrowing it by the characters they share still took seconds once imports
-    # derived short names for every row), so each name is read once instead: at each position, only the
-    # lengths of the aliases that begin with the two characters there are looked up, as the matcher does.
+    """A Chinese alias inside another company's name, where that company has no alias holding it
+    (新鴻基 of Sun Hung Kai Properties inside 新鴻基有限公司, which has none): text that shortens the other
+    company's name (新鴻基公司) is read as this row.
+
+    Where the other company has such a short name (太古 inside 太古地產有限公司, whose alias is 太古地產),
+    the matcher already reads it as that company, the longest name winning; an alias two rows share is
+    ``shared-alias``'s to report. So once an import has given every company its press names, only the
+    pairs worth an editor's look are left: 6 on the exchange's list of 2026-01-27, not 265.
+    """
+    # Each company's own names are read once, not searched for every alias (quadratic): at each position
+    # only the lengths of the aliases that begin with the two characters there are looked up, as the
+    # matcher does.
     aliases = {alias for entry in glossary.entries for alias in entry.aliases if has_cjk(alias)}
     if not aliases:
         return
@@ -217,20 +224,15 @@ def ambiguous_aliases(glossary: Glossary) -> Iterator[Problem]:
         by_start[alias[:2]].add(len(alias))
     lengths = {pair: tuple(sorted(sizes)) for pair, sizes in by_start.items() if len(pair) == 2}
     single = {alias for alias in aliases if len(alias) == 1}
-    # Each alias with the first name it is part of (without being the whole name) and that name's entry,
-    # and the first such name of another entry: whichever entry holds the alias, the first name of another
-    # entry is one of the two. A name inside an earlier name of its entry (騰訊 in 騰訊控股有限公司) is not
-    # read: what it holds, that earlier name holds too.
-    first: dict[str, tuple[str, GlossaryEntry]] = {}
-    second: dict[str, tuple[str, GlossaryEntry]] = {}
     starting = lengths.get
+    # Each alias with the first name it is part of (not the whole of it) of a company that has no alias
+    # holding it: neither the same alias (the alias is shared, or the name is its own row's) nor a longer.
+    inside: dict[str, tuple[str, GlossaryEntry]] = {}
     for entry in glossary.entries:
-        read: list[str] = []
-        for form in names_of(entry):
-            if not has_cjk(form) or any(form in earlier for earlier in read):
-                continue
-            read.append(form)
+        for form in _own_names(entry):
             size = len(form)
+            if size < 2 or not has_cjk(form):
+                continue
             found: set[str] = set()
             for at in range(size - 1):
                 sizes = starting(form[at : at + 2])
@@ -241,23 +243,19 @@ def ambiguous_aliases(glossary: Glossary) -> Iterator[Problem]:
                         break
                     if length < size and (part := form[at : at + length]) in aliases:
                         found.add(part)
-            if single and size > 1:
+            if single:
                 found.update(single.intersection(form))
             for part in found:
-                held = first.get(part)
-                if held is None:
-                    first[part] = (form, entry)
-                elif held[1] is not entry and part not in second:
-                    second[part] = (form, entry)
+                if part not in inside and not any(part in alias for alias in entry.aliases):
+                    inside[part] = (form, entry)
     for entry in glossary.entries:
         for alias in entry.aliases:
-            held = first.get(alias)
-            if held is not None and held[1] is entry:
-                held = second.get(alias)
-            if held is not None:
-                form, other = held
+            if alias in inside:
+                form, other = inside[alias]
                 yield Problem(
-                    f"alias {alias} of {entry.traditional} is part of {form}, a name of {_label(other)}",
+                    f"alias {alias} of {entry.traditional} is part of {form}, a name of {_label(other)}, "
+                    "which has no short name with it: text shortening that name is read as this row; "
+                    f"give row {other.row} the name the press writes, or drop the alias here",
                     row=entry.row,
                 )
 
