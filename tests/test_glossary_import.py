@@ -356,3 +356,72 @@ def test_a_reit_row_is_not_delisted_when_only_equities_were_imported(tmp_path: P
     report = json.loads(result.output)
     assert report["delisted"] == [], "the REIT is on the list, in a category not imported"
     assert "0823.HK" not in [a["tickers"][0] for a in report["added"]]
+
+
+HYPERLINKS = [
+    {"symbol": 1, "engName": "CK Hutchison Holdings Limited", "zhName": "長江和記實業有限公司", "url": ""},
+    {"symbol": 700, "engName": "Tencent Holdings Limited", "zhName": "騰訊控股有限公司", "url": ""},
+    {
+        "symbol": 6168,
+        "engName": "Zhou Liu Fu Jewellery Co., Ltd.",
+        "zhName": "周六福珠寶股份有限公司",
+        "url": "",
+    },
+]
+
+
+def test_the_exchange_short_name_joins_the_aliases_of_rows_another_list_imported(tmp_path: Path) -> None:
+    hyperlinks = tmp_path / "hyperlinks.json"
+    hyperlinks.write_text(json.dumps(HYPERLINKS, ensure_ascii=False), encoding="utf-8")
+    glossary = tmp_path / "glossary.csv"
+    assert run("import", str(hyperlinks), "--date", "2026-01-27", "--glossary", str(glossary)).exit_code == 0
+    # An editor forbids a rendering in Zhou Liu Fu's row: an edited row is the editor's from then on.
+    text = glossary.read_text(encoding="utf-8").replace(
+        ",6168.HK,company,,", ",6168.HK,company,Chow Six Fook,"
+    )
+    glossary.write_text(text, encoding="utf-8")
+    before = {e.tickers[0]: e for e in load_glossary(glossary).entries}
+    english_only = write_list(tmp_path / "ListOfSecurities.xlsx", MARKET, chinese=False)
+
+    result = run("import-hkex", str(english_only), "--glossary", str(glossary))
+    assert result.exit_code == 0, result.output
+    assert "0 added, 0 updated, 1 given the exchange's short name" in result.output
+    after = {e.tickers[0]: e for e in load_glossary(glossary).entries}
+    ckh = after["0001.HK"]
+    assert "CKH Holdings" in ckh.aliases and "CKH Holdings" not in before["0001.HK"].aliases
+    assert (ckh.english, ckh.traditional) == ("CK Hutchison", "長江和記實業有限公司")
+    assert "exchange short name CKH HOLDINGS" in ckh.notes and ckh.notes.startswith(
+        "imported from HKEX hyperlinks to listed companies (2026-01-27)"
+    )
+    assert after["0700.HK"] == before["0700.HK"], "Tencent, the short name, is its English already"
+    assert after["6168.HK"] == before["6168.HK"], "an edited row gets nothing"
+
+    # Both lists again: nothing to write, and the row is still the hyperlinks list's own untouched row ...
+    written = glossary.read_bytes()
+    again = run("import-hkex", str(english_only), "--glossary", str(glossary))
+    assert "nothing to write" in again.output and glossary.read_bytes() == written
+    same = run("import", str(hyperlinks), "--date", "2026-01-27", "--glossary", str(glossary))
+    assert "nothing to write" in same.output and glossary.read_bytes() == written
+    # ... so it follows the company's rename next month.
+    renamed = [
+        dict(item, engName="CK Hutchison Group Limited") if item["symbol"] == 1 else item
+        for item in HYPERLINKS
+    ]
+    hyperlinks.write_text(json.dumps(renamed, ensure_ascii=False), encoding="utf-8")
+    result = run("import", str(hyperlinks), "--date", "2026-02-27", "--glossary", str(glossary), "--json")
+    assert [u["after"]["tickers"] for u in json.loads(result.output)["updated"]] == [["0001.HK"]]
+    assert "as CK Hutchison Group Limited / " in load_glossary(glossary).entries[0].notes
+
+
+def test_a_row_imported_before_press_names_is_left_as_its_own_list_leaves_it(tmp_path: Path) -> None:
+    glossary = tmp_path / "glossary.csv"
+    note = (
+        "imported from HKEX hyperlinks to listed companies (2026-01-27) as CK Hutchison Holdings Limited / "
+        "長江和記實業有限公司; check the English"
+    )
+    row = f"長江和記實業有限公司,长江和记实业有限公司,CK Hutchison Holdings Limited,,0001.HK,company,,{note}"
+    glossary.write_text(f"{HEADER}\n{row}\n", encoding="utf-8")
+    english_only = write_list(tmp_path / "ListOfSecurities.xlsx", MARKET, chinese=False)
+    result = run("import-hkex", str(english_only), "--glossary", str(glossary))
+    assert result.exit_code == 0 and "nothing to write" in result.output, result.output
+    assert glossary.read_text(encoding="utf-8") == f"{HEADER}\n{row}\n"

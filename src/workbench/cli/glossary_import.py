@@ -39,9 +39,10 @@ def _report_import(merged: MergeReport, as_json: bool) -> None:
             f"not imported: {shown} lack an English or a Chinese name; import the Chinese workbook of the "
             "same day (or the hyperlinks list, glossary import) and import again"
         )
+    short_named = f"{len(merged.short_named)} given the exchange's short name, " if merged.short_named else ""
     report_line(
         f"{merged.path}: {merged.read} companies read from {merged.source} ({merged.date}): "
-        f"{len(merged.added)} added, {len(merged.updated)} updated, "
+        f"{len(merged.added)} added, {len(merged.updated)} updated, {short_named}"
         f"{merged.kept} kept as the desk wrote them, {len(merged.conflicts)} conflicts, "
         f"{len(merged.delisted)} delisted" + ("" if merged.written else "; nothing to write")
     )

@@ -80,6 +80,7 @@ def read_hkex(
         all_codes=frozenset(code for code, _, _ in en_rows),
         complete=True,
         unnamed=tuple(unnamed),
+        short_names=True,
     )
 
 

@@ -15,6 +15,12 @@ An imported row records where it came from in ``notes``: the source, the list's 
 source wrote them (``imported from HKEX list of securities (2026-11-30) as SENSETIME-W / 商湯－Ｗ; check
 the English``). Re-deriving the row from those names and comparing is how an untouched row is told from an
 edited one, with no state kept anywhere but the file itself.
+
+The exchange's list of securities names companies by short names (CKH HOLDINGS, GEELY AUTO), which the
+press writes too. A row another list imported (the legal names of "Hyperlinks to Listed Companies") and
+nobody has touched since gets that short name among its aliases when the list of securities is imported,
+recorded in its note (``…; exchange short name CKH HOLDINGS; check the English``) so that the row is still
+told apart from an edited one by deriving it again.
 """
 
 from __future__ import annotations
@@ -36,6 +42,7 @@ _NOTE = re.compile(
     r"^imported from (?P<source>.+?) \((?P<date>[^)]*)\) as (?P<english>.*) / (?P<chinese>[^/]*?); "
 )
 _NOTE_END = "check the English"
+_SHORT_NOTE = re.compile(r"; exchange short name (?P<short>[^;/]+); check the English$")
 _LINES = re.compile(r"(?<=\n)|(?<=\r)(?!\n)")
 
 
@@ -58,6 +65,7 @@ class CompanyList:
     all_codes: frozenset[str]  # every code of the source, beyond the categories imported
     complete: bool  # the source lists the whole market, so a code missing from it is delisted
     unnamed: tuple[str, ...] = ()  # codes left out for want of a name in one of the languages
+    short_names: bool = False  # its English names are the exchange's short names (TENCENT, CKH HOLDINGS)
 
 
 @dataclass(frozen=True)
@@ -83,6 +91,8 @@ class MergeReport:
     delisted: tuple[GlossaryEntry, ...]
     written: bool
     unnamed: tuple[str, ...] = ()  # codes of the list skipped for want of a name (see ``CompanyList``)
+    # Rows another list imported that got the exchange's short name as an alias (row before, row after).
+    short_named: tuple[tuple[GlossaryEntry, GlossaryEntry], ...] = ()
 
     def as_dict(self) -> dict[str, object]:
         def row(entry: GlossaryEntry) -> dict[str, object]:
@@ -104,22 +114,29 @@ class MergeReport:
             "conflicts": [c.as_dict() for c in self.conflicts],
             "delisted": [row(e) for e in self.delisted],
             "unnamed": list(self.unnamed),
+            "short_named": [row(new) for _, new in self.short_named],
             "written": self.written,
         }
 
 
 def listed_entry(
-    listing: Listing, source: str, date: str, simplified: Mapping[str, str] | None = None
+    listing: Listing,
+    source: str,
+    date: str,
+    simplified: Mapping[str, str] | None = None,
+    short_english: str = "",
 ) -> GlossaryEntry:
     """The glossary row an import writes for ``listing``: its Chinese name, hk2s Simplified, the English
-    and the short names the press writes (``workbench.glossary.press_names``), provenance.
+    and the short names the press writes (``workbench.glossary.press_names``), provenance; with the
+    exchange's English short name ``short_english`` among the aliases when another list gave it.
 
     ``simplified`` holds conversions already made (a whole list goes to OpenCC in one call)."""
     from workbench.glossary.press_names import press_names
     from workbench.simplified import to_simplified
 
     traditional = strip_marker(listing.chinese)
-    names = press_names(listing.codes, listing.english, traditional)
+    names = press_names(listing.codes, listing.english, traditional, short_english=short_english)
+    short = f"exchange short name {short_english}; " if short_english else ""
     return GlossaryEntry(
         traditional=traditional,
         simplified=simplified[traditional] if simplified else to_simplified(traditional),
@@ -127,7 +144,7 @@ def listed_entry(
         aliases=names.aliases,
         tickers=listing.codes,
         type="company",
-        notes=f"imported from {source} ({date}) as {listing.english} / {listing.chinese}; {_NOTE_END}",
+        notes=f"imported from {source} ({date}) as {listing.english} / {listing.chinese}; {short}{_NOTE_END}",
     )
 
 
@@ -137,7 +154,10 @@ def _as_imported(entry: GlossaryEntry, simplified: Mapping[str, str]) -> tuple[s
     if m is None or not entry.notes.endswith(_NOTE_END):
         return None
     listing = Listing(entry.tickers, m.group("english"), m.group("chinese"))
-    expected = listed_entry(listing, m.group("source"), m.group("date"), simplified)
+    short = _SHORT_NOTE.search(entry.notes)
+    expected = listed_entry(
+        listing, m.group("source"), m.group("date"), simplified, short.group("short") if short else ""
+    )
     row = replace(entry, row=0)
     # A row imported before imports proposed press names (the reader name, no aliases) is untouched too.
     earlier = replace(expected, english=reader_name(listing.english), aliases=())
@@ -158,6 +178,7 @@ def merge_list(path: Path, companies: CompanyList) -> MergeReport:
     glossary = Glossary(parse_rows(raw, str(path)) if raw is not None else ())
     added: list[GlossaryEntry] = []
     updated: list[tuple[GlossaryEntry, GlossaryEntry]] = []
+    short_named: list[tuple[GlossaryEntry, GlossaryEntry]] = []
     conflicts: list[Conflict] = []
     kept = 0
     claimed_names: set[str] = set()
@@ -193,7 +214,13 @@ def merge_list(path: Path, companies: CompanyList) -> MergeReport:
             if imported[2] != listing:
                 updated.append((row, replace(fresh, row=row.row)))
             continue
-        kept += 1
+        named = None
+        if companies.short_names:
+            named = _with_short_name(row, imported, listing.english, simplified)
+        if named is not None:
+            short_named.append((row, named))
+        else:
+            kept += 1
         message = _disagreement(row, listing, fresh, companies.source)
         if message:
             conflicts.append(Conflict(row.row, listing.codes[0], message))
@@ -210,13 +237,39 @@ def merge_list(path: Path, companies: CompanyList) -> MergeReport:
         delisted=delisted,
         written=False,
         unnamed=companies.unnamed,
+        short_named=tuple(short_named),
     )
-    if not added and not updated:
+    if not added and not updated and not short_named:
         return report
-    _write(path, raw, added, updated)
+    _write(path, raw, added, [*updated, *short_named])
     first_new = (raw.text.rstrip("\r\n").count(raw.newline) + 2) if raw is not None else 2
     numbered = tuple(replace(e, row=first_new + i) for i, e in enumerate(added))
     return replace(report, added=numbered, written=True)
+
+
+def _with_short_name(
+    row: GlossaryEntry,
+    imported: tuple[str, str, Listing] | None,
+    short: str,
+    simplified: Mapping[str, str],
+) -> GlossaryEntry | None:
+    """``row``, which another list imported and nobody has touched (``imported``), as that list's import
+    writes it with the exchange's short name ``short`` (CKH HOLDINGS → CKH Holdings among the aliases);
+    None when that changes nothing, or the row is not an untouched imported one."""
+    if imported is None:
+        return None
+    source, date, listing = imported
+    recorded = _SHORT_NOTE.search(row.notes)
+    current = listed_entry(listing, source, date, simplified, recorded.group("short") if recorded else "")
+    if replace(row, row=0) != current:
+        return None  # imported before imports proposed press names: left as its own list leaves it
+    plain = listed_entry(listing, source, date, simplified)
+    if short and not {";", "/"} & set(short):  # what the note could not give back
+        named = listed_entry(listing, source, date, simplified, short_english=short)
+        if named.aliases != plain.aliases:  # a short name the row has already is not written down
+            plain = named
+    after = replace(plain, row=row.row)
+    return None if after == row else after
 
 
 def _conversions(companies: CompanyList, glossary: Glossary) -> dict[str, str]:
