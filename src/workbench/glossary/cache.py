@@ -140,7 +140,7 @@ def _read(path: Path, key: bytes) -> _Stored | None:
         return None  # another glossary's, another version's, or none
     try:
         with bulk():
-            rows, marshalled = marshal.loads(data[len(key) :])
+            rows, marshalled = marshal.loads(memoryview(data)[len(key) :])
             if not isinstance(rows, bytes) or not isinstance(marshalled, dict):
                 return None
             columns = marshal.loads(rows)
