@@ -223,6 +223,53 @@ def test_most_used_reviewed_translation_wins_and_says_so(tmp_path: Path) -> None
     assert "tm: 2 different reviewed translations; the most used one is shown" in match.comments
 
 
+def _saved_at(folder: Path, seconds: int) -> None:
+    """Give the article's en.po a saved time, so which reviewer was newest does not hang on write order."""
+    os.utime(folder / "en.po", ns=(seconds * 10**9, seconds * 10**9))
+
+
+def test_most_used_translation_wins_over_the_newest_one(tmp_path: Path) -> None:
+    source = "該股在上周五的交易中飆升了14%。"
+    # Two reviewers chose the same English months ago; the one who saved last chose other words.
+    for article, english, saved in (("a", "The stock rose 14% last Friday.", 1_700_000_000),
+                                    ("b", "The stock rose 14% last Friday.", 1_700_000_100),
+                                    ("c", "Shares jumped 14% on Friday.", 1_760_000_000)):  # fmt: skip
+        _saved_at(write_article(tmp_path, article, [Row("p1.s1", source, english)]), saved)
+    match = TranslationMemory.load(tmp_path).lookup(source)
+    assert match is not None and match.draft == "The stock rose 14% last Friday."
+    assert match.variants == 2
+
+
+@pytest.mark.parametrize("newest", ["a", "b"])
+def test_among_equally_used_translations_the_newest_wins_whatever_the_folder_order(
+    tmp_path: Path, newest: str
+) -> None:
+    source = "該股在上周五的交易中飆升了14%。"
+    english = {"a": "The stock rose 14% last Friday.", "b": "Shares jumped 14% on Friday."}
+    for article in ("a", "b"):
+        folder = write_article(tmp_path, article, [Row("p1.s1", source, english[article])])
+        _saved_at(folder, 1_760_000_000 if article == newest else 1_700_000_000)
+    match = TranslationMemory.load(tmp_path).lookup(source)
+    assert match is not None and match.draft == english[newest]
+
+
+def test_near_match_uses_the_wording_most_reviewers_used_for_the_same_sentence_with_other_figures(
+    tmp_path: Path,
+) -> None:
+    # One reviewer wrote "jumped" for a 14% day (and is the first folder); two wrote "rose" for 8% days.
+    for article, source, english, saved in (
+        ("a", "該股在上周五的交易中飆升了14%。", "Shares jumped 14% on Friday.", 1_760_000_000),
+        ("b", "該股在上周五的交易中飆升了8%。", "The stock rose 8% last Friday.", 1_700_000_000),
+        ("c", "該股在上周五的交易中飆升了8%。", "The stock rose 8% last Friday.", 1_700_000_100),
+    ):
+        _saved_at(write_article(tmp_path, article, [Row("p1.s1", source, english)]), saved)
+    match = TranslationMemory.load(tmp_path).lookup("該股在上周五的交易中飆升了5%。")
+    assert match is not None and not match.exact
+    assert match.draft == "The stock rose 5% last Friday."
+    assert (match.origin_article, match.variants) == ("c", 2)
+    assert "tm: 2 different reviewed translations; the most used one is shown" in match.comments
+
+
 def _garble_keeping_stamp(path: Path) -> None:
     """Make ``path`` unparseable without changing its size or modification time."""
     st = path.stat()

@@ -7,11 +7,11 @@ the sentence, scored by rapidfuzz; building the postings is a few sorts, done on
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from workbench.errors import InputError
-from workbench.tm.entry import StoredRow, mask_normalised, normalise
+from workbench.tm.entry import StoredRow, mask_normalised, masked, normalise
 
 if TYPE_CHECKING:
     import numpy as np
@@ -38,11 +38,19 @@ class Index:
             else:
                 repeated.setdefault(key, [self.exact[key][0]]).append(entry)
         for key, group in repeated.items():
-            self.exact[key] = (_choose(group), len({e.target for e in group}))
-        # Sources identical once numbers are masked share one row; the first stored one represents them.
+            self.exact[key] = (_choose(group, str), len({e.target for e in group}))
+        # Sources identical once numbers are masked share one row for near matches, chosen as an exact
+        # match is: the wording most reviewers used, figures aside (they are substituted anyway).
         rows: dict[str, tuple[StoredRow, int]] = {}
+        shared: dict[str, list[str]] = {}
         for key, chosen in self.exact.items():
-            rows.setdefault(mask_normalised(key), chosen)
+            masked_key = mask_normalised(key)
+            first = rows.setdefault(masked_key, chosen)
+            if first is not chosen:
+                shared.setdefault(masked_key, [normalise(first[0].source)]).append(key)
+        for masked_key, keys in shared.items():
+            group = [e for key in keys for e in repeated.get(key, (self.exact[key][0],))]
+            rows[masked_key] = (_choose(group, masked), len({masked(e.target) for e in group}))
         self.keys: list[str] = list(rows)
         self.rows: list[tuple[StoredRow, int]] = list(rows.values())
         self._built = False
@@ -139,7 +147,8 @@ def _bigrams(texts: Sequence[str]) -> tuple[npt.NDArray[np.int64], npt.NDArray[n
     return codes[keep], row_of[:-1][keep]
 
 
-def _choose(group: Sequence[StoredRow]) -> StoredRow:
-    """The reviewed translation most reviewers used; among equals, the most recently saved one."""
-    counts = Counter(e.target for e in group)
-    return max(group, key=lambda e: (counts[e.target], e.modified))
+def _choose(group: Sequence[StoredRow], form: Callable[[str], str]) -> StoredRow:
+    """The reviewed translation most reviewers used (targets compared in ``form``); among equals, the most
+    recently saved one; among those, the first stored (path order)."""
+    counts = Counter(form(e.target) for e in group)
+    return max(group, key=lambda e: (counts[form(e.target)], e.modified))
