@@ -994,6 +994,9 @@ class Runner:
             except subprocess.TimeoutExpired:
                 _kill(process)
                 status = None
+            except BaseException:  # Ctrl-C: the tests run in a session of their own and would go on
+                _kill(process)
+                raise
             finally:
                 self.running.discard(process)
             output.seek(0)
