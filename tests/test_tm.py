@@ -270,6 +270,25 @@ def test_near_match_uses_the_wording_most_reviewers_used_for_the_same_sentence_w
     assert "tm: 2 different reviewed translations; the most used one is shown" in match.comments
 
 
+def test_a_blank_reviewed_english_is_never_offered() -> None:
+    source = "該股在上周五的交易中飆升了14%。"
+    tm = TranslationMemory([TMEntry(source, "  ", "", "a")], extractor=lambda text, hits: ())
+    assert tm.lookup(source) is None
+    assert tm.lookup("該股在上周五的交易中飆升了8%。") is None
+
+
+def test_a_sentence_made_only_of_common_character_pairs_still_finds_its_near_match() -> None:
+    # Every pair of characters of the sentence is in thousands of stored ones, as 公司 is in a newsroom's
+    # archive: the index must still read the rarest posting list rather than none.
+    base = "該股在上周五的交易中飆升了百分之十四"
+    stored = [base + chr(0x4E00 + i) for i in range(9_000)]
+    tm = TranslationMemory(
+        (TMEntry(s, f"English {i}.", "", "a") for i, s in enumerate(stored)), extractor=lambda text, hits: ()
+    )
+    match = tm.lookup(base + "。")
+    assert match is not None and not match.exact and match.draft.startswith("English ")
+
+
 def _garble_keeping_stamp(path: Path) -> None:
     """Make ``path`` unparseable without changing its size or modification time."""
     st = path.stat()
