@@ -416,7 +416,7 @@ def test_few_sorted_token_batched_calls_with_argos_decoding(
     spy = _Spy(engine._translator)
     monkeypatch.setattr(engine, "_translator", spy)
     drafts = engine.translate(SENTENCES * 3)
-    lengths = sorted(len(p) for p in engine._sp.encode(SENTENCES, out_type=str))
+    lengths = sorted(len(p) for p in engine.tokenizer.encode(SENTENCES))
     distinct = sorted(set(lengths))
     # One call per source length (no padding inside a call), never one per sentence; repeats translated once.
     assert len(spy.calls) == len(distinct) < len(SENTENCES)
@@ -447,8 +447,8 @@ def test_runaway_drafts_are_marked(engine: ArgosEngine) -> None:
     # The random model often fails to stop: such drafts hit the cap and must be marked for reviewers.
     drafts = engine.translate(SENTENCES)
     for sentence, draft in zip(SENTENCES, drafts, strict=True):
-        source = len(engine._sp.encode(sentence, out_type=str))
-        if len(engine._sp.encode(draft.text, out_type=str)) > decoding_cap(source) + 2:
+        source = engine.tokenizer.count(sentence)
+        if engine.tokenizer.count(draft.text) > decoding_cap(source) + 2:
             assert draft.repetitive
     assert any(d.repetitive for d in drafts) and not all(d.repetitive for d in drafts)
 

@@ -65,10 +65,10 @@ def test_the_limit_is_read_from_each_package_not_assumed(tmp_path: Path) -> None
 
 def test_a_list_sentence_of_over_700_characters_is_translated_in_parts_with_the_test_model() -> None:
     engine = load_engine(str(TEST_MODEL), device="cpu")
-    assert len(LIST_SENTENCE) > 700 and len(engine._sp.encode(LIST_SENTENCE)) > 512
+    assert len(LIST_SENTENCE) > 700 and engine.tokenizer.count(LIST_SENTENCE) > 512
     long, short = engine.translate([LIST_SENTENCE, SHORT])
     assert engine.budget is not None
-    parts = split_for_engine(LIST_SENTENCE, lambda t: len(engine._sp.encode(t)), engine.budget)
+    parts = split_for_engine(LIST_SENTENCE, engine.tokenizer.count, engine.budget)
     assert len(parts) >= 3 and "".join(parts) == LIST_SENTENCE
     assert all(part.endswith(("，", "。")) for part in parts)
     # The draft is the parts' drafts in order, each as the engine gives it for that part alone.
@@ -83,7 +83,7 @@ def test_a_package_with_fewer_positions_gets_shorter_parts(tmp_path: Path) -> No
     )
     assert engine.budget is not None and engine.budget < 24
     sentence = LIST_SENTENCE[:200]
-    assert len(engine._sp.encode(sentence)) > 48
+    assert engine.tokenizer.count(sentence) > 48
     (draft,) = engine.translate([sentence])
     assert draft.text
 

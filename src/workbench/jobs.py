@@ -17,7 +17,7 @@ from workbench import __version__
 from workbench.errors import ModelError
 from workbench.glossary import Glossary
 from workbench.model import Article, GlossaryEntry, Segment
-from workbench.mt import ArgosPackage, Engine, find_package
+from workbench.mt import Engine, Model, find_model
 from workbench.tm import TranslationMemory
 from workbench.tm.store import Written
 
@@ -27,7 +27,7 @@ class TranslateOptions:
     out_dir: Path = Path("translations")
     glossary: Path | None = None  # None: glossary.csv in the working folder, when there is one
     style: Path | None = None  # None: house-style.toml beside the glossary, when there is one
-    model: str | None = None  # None: the installed zh/zt→en argos package
+    model: str | None = None  # None: the installed zh/zt→en model (`workbench model list` marks it)
     device: str = "auto"
     threads: tuple[int, int] | None = None  # CTranslate2 (workers, threads each); None: from the cores
     compute_type: str | None = None  # CTranslate2's; None: the package's own, else the device's fastest
@@ -108,7 +108,7 @@ class RunContext:
         self.engine_name: str | None = None
         self.mt_calls = 0
         self._engine = engine
-        self._package: ArgosPackage | None = None
+        self._model: Model | None = None
         # A distributed runner loads the memory once and hands every worker the same read-only copy.
         self._memory = memory
         self._entries: dict[GlossaryEntry, str] = {}
@@ -118,8 +118,8 @@ class RunContext:
             model = engine.describe()
         elif options.use_mt:
             try:
-                self._package = find_package(options.model)
-                model = f"{self._package.name} {self._package.version}"
+                self._model = find_model(options.model)
+                model = f"{self._model.name} {self._model.version}"
             except ModelError as err:
                 if options.model is not None:
                     raise
@@ -130,12 +130,12 @@ class RunContext:
         self.settings = json.dumps(settings)
 
     def engine(self) -> Engine | None:
-        if self._engine is None and self._package is not None:
-            from workbench.mt.engine import ArgosEngine
+        if self._engine is None and self._model is not None:
+            from workbench.mt.engine import Ct2Engine
 
             workers, threads = self.options.threads or (None, None)
-            self._engine = ArgosEngine(
-                self._package,
+            self._engine = Ct2Engine(
+                self._model,
                 device=self.options.device,
                 compute_type=self.options.compute_type,
                 inter_threads=workers,

@@ -1,4 +1,4 @@
-"""``workbench model list`` and ``workbench model install``: the argos packages translation runs on."""
+"""``workbench model list`` and ``workbench model install``: the models translation runs on."""
 
 from __future__ import annotations
 
@@ -13,41 +13,71 @@ from workbench.cli._common import guarded, print_json, report_line
 def list_models(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON for machines.")] = False,
 ) -> None:
-    """List the installed argos packages (ARGOS_PACKAGES_DIR or argostranslate's folder).
+    """List the installed models: argos packages (ARGOS_PACKAGES_DIR or argostranslate's folder) and
+    converted CTranslate2 models (WORKBENCH_MODELS_DIR or ~/.local/share/workbench/models).
 
-    The package marked * is the one `workbench translate` uses without --model.
+    The model marked * is the one `workbench translate` uses without --model: a converted model when one
+    is installed (Traditional-reading first), else the argos zt package (else zh).
     """
     from workbench.errors import ModelError
-    from workbench.mt.package import default_package, describe_packages, installed_packages, packages_dir
+    from workbench.mt.converted import models_dir
+    from workbench.mt.loader import default_model, installed_models
+    from workbench.mt.package import describe_packages, installed_packages, packages_dir
 
-    root = packages_dir()
+    root, models_root = packages_dir(), models_dir()
     packages, problems = installed_packages(root)
+    converted, unreadable = installed_models(models_root)
     try:
-        chosen = default_package(root).path if packages else None
+        chosen = str(default_model(root, models_root).path) if packages or converted else None
     except ModelError:
         chosen = None
     rows = describe_packages(packages)
     for row in rows:
-        row["default"] = "yes" if row["path"] == str(chosen) else "no"
+        row["default"] = "yes" if row["path"] == chosen else "no"
+    model_rows = [
+        {
+            **m.info(),
+            "version": m.version,
+            "path": str(m.path),
+            "default": "yes" if str(m.path) == chosen else "no",
+        }
+        for m in converted
+    ]
     if as_json:
-        print_json({"packages_dir": str(root), "packages": rows, "unreadable": problems})
+        print_json(
+            {
+                "packages_dir": str(root),
+                "packages": rows,
+                "models_dir": str(models_root),
+                "models": model_rows,
+                "unreadable": problems + unreadable,
+            }
+        )
         return
-    for problem in problems:
+    for problem in problems + unreadable:
         typer.echo(f"workbench: skipped {problem}", err=True)
-    if not rows:
+    if not rows and not model_rows:
         report_line(
-            f"no argos packages installed in {root}; "
-            "install one with `workbench model install FILE.argosmodel`"
+            f"no argos packages installed in {root} and no converted models in {models_root}; install one "
+            "with `workbench model install FILE.argosmodel` (or a converted model folder)"
         )
         return
-    typer.echo(f"argos packages in {root}:")
-    width = max(len(row["name"]) for row in rows)
-    for row in rows:
-        mark = "*" if row["default"] == "yes" else " "
-        direction = f"{row['from']}→{row['to']}"
-        typer.echo(
-            f"{mark} {row['name']:<{width}}  {direction:<6}  {row['version'] or '-':<6}  {row['path']}"
-        )
+    if rows:
+        typer.echo(f"argos packages in {root}:")
+        width = max(len(row["name"]) for row in rows)
+        for row in rows:
+            mark = "*" if row["default"] == "yes" else " "
+            direction = f"{row['from']}→{row['to']}"
+            typer.echo(
+                f"{mark} {row['name']:<{width}}  {direction:<6}  {row['version'] or '-':<6}  {row['path']}"
+            )
+    if model_rows:
+        typer.echo(f"converted models in {models_root}:")
+        width = max(len(row["name"]) for row in model_rows)
+        for m, row in zip(converted, model_rows, strict=True):
+            mark = "*" if row["default"] == "yes" else " "
+            languages = f"{m.kind_name} {m.source_language}→{m.target_language}"
+            typer.echo(f"{mark} {row['name']:<{width}}  {m.direction:<6}  {languages:<28}  {row['path']}")
 
 
 @guarded
@@ -55,24 +85,28 @@ def install_model(
     source: Annotated[
         str,
         typer.Argument(
-            help="A .argosmodel file, or a package name from the argos index (translate-zt_en; needs the "
-            "argos extra and a network connection)."
+            help="A .argosmodel file, a folder written by ct2-transformers-converter (Marian, NLLB-200, "
+            "M2M-100), or a package name from the argos index (translate-zt_en; needs the argos extra and a "
+            "network connection)."
         ),
     ],
 ) -> None:
-    """Validate an argos package and install it where argostranslate and `workbench translate` find it."""
+    """Validate a model and install it where `workbench translate` finds it: an argos package where
+    argostranslate keeps them, a converted model in workbench's models folder. It must load and translate
+    a sentence before it replaces an installed one of the same name."""
     from workbench.mt.install import install
 
-    package = install(source)
-    note = "" if package.translates_chinese_to_english else " (translate uses zt→en or zh→en packages only)"
-    version = f" {package.version}" if package.version else ""
-    report_line(f"installed {package.name}{version} ({package.direction}) in {package.path}{note}")
+    model = install(source)
+    note = "" if model.translates_chinese_to_english else " (translate uses zt→en or zh→en packages only)"
+    version = f" {model.version}" if model.version else ""
+    kind = "" if model.kind == "argos" else f", {model.label.removeprefix(model.name).strip()}"
+    report_line(f"installed {model.name}{version} ({model.direction}{kind}) in {model.path}{note}")
 
 
 def register(app: typer.Typer) -> None:
     model_app = typer.Typer(
         name="model",
-        help="List and install the argos translation packages.",
+        help="List and install translation models (argos packages, converted Marian and NLLB models).",
         no_args_is_help=True,
     )
     model_app.command("list")(list_models)

@@ -1,11 +1,13 @@
-"""An argos package driven directly through CTranslate2 and SentencePiece.
+"""Any model of the family (argos package, Marian, NLLB-200, M2M-100) driven directly through CTranslate2.
 
 argostranslate translates one paragraph at a time, re-detecting sentences and batching a handful of tokens;
 for a newsroom run of hundreds of sentences nearly all the time goes into overhead. This engine tokenises
-every sentence of the run, groups them by length and queues them to CTranslate2 all at once, with
+every sentence of the run with the model's own tokeniser (``Model.tokenizer``: pieces plus the kind's
+language and end tokens), groups them by length and queues them to CTranslate2 all at once, with
 token-based batches so short and long sentences fill the device alike. Decoding
 follows argostranslate's defaults (beam 4, length penalty 0.2, unknown tokens replaced from the source), so
-a package translates as its author tested it.
+a package translates as its author tested it; a converted model's target language token is forced as the
+draft's first token and removed from it.
 """
 
 from __future__ import annotations
@@ -14,9 +16,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from workbench.errors import ModelError
-from workbench.mt.base import Translation
+from workbench.mt.base import Model, Translation
 from workbench.mt.limits import max_positions, split_for_engine
-from workbench.mt.package import ArgosPackage
 from workbench.mt.threads import cpu_count, cpu_threads
 
 DEVICES = ("auto", "cpu", "cuda")
@@ -106,12 +107,12 @@ def source_budget(positions: int) -> int:
     return max(1, min(positions - 1, (positions - LENGTH_MARGIN) // LENGTH_RATIO))
 
 
-class ArgosEngine:
-    """A loaded argos package; create it once per run and translate everything through it."""
+class Ct2Engine:
+    """A loaded model of any kind; create it once per run and translate everything through it."""
 
     def __init__(
         self,
-        package: ArgosPackage,
+        model: Model,
         device: str = "auto",
         compute_type: str | None = None,
         beam_size: int = BEAM_SIZE,
@@ -121,9 +122,8 @@ class ArgosEngine:
         intra_threads: int | None = None,
     ) -> None:
         import ctranslate2
-        import sentencepiece
 
-        self.package = package
+        self.model = model
         self.device = resolve_device(device)
         self.beam_size = max(beam_size, num_hypotheses)
         self.num_hypotheses = num_hypotheses
@@ -143,7 +143,7 @@ class ArgosEngine:
         compute_type = compute_type or package.compute_type or "auto"
         try:
             self._translator: Any = ctranslate2.Translator(
-                str(package.model_dir),
+                str(model.model_dir),
                 device=self.device,
                 compute_type=compute_type,
                 inter_threads=self.inter_threads,
@@ -152,32 +152,25 @@ class ArgosEngine:
         except (RuntimeError, ValueError, OSError) as err:
             reason = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
             raise ModelError(
-                f"{package.shown}: cannot load the CTranslate2 model on {self.device} ({reason}); "
-                "the package may be damaged or need a newer ctranslate2"
+                f"{model.shown}: cannot load the CTranslate2 model on {self.device} ({reason}); "
+                "the model may be damaged or need a newer ctranslate2"
             ) from None
         self.compute_type = str(getattr(self._translator, "compute_type", compute_type))
-        try:
-            self._sp: Any = sentencepiece.SentencePieceProcessor(model_file=str(package.sentencepiece_model))
-        except (RuntimeError, OSError) as err:
-            raise ModelError(
-                f"{package.shown}: cannot read sentencepiece.model ({err}); the package is damaged, "
-                "get it again"
-            ) from None
-        self._prefix: list[str] = [package.target_prefix] if package.target_prefix else []
+        self.tokenizer = model.tokenizer()
+        self._prefix: list[str] = list(self.tokenizer.target_prefix)
         # Positions the model has encodings for (None: unlimited or unknown). The decoder's are shared by
         # its start token, the target prefix and the draft.
-        positions = max_positions(package.model_dir)
+        positions = max_positions(model.model_dir)
         self.max_positions = positions
         self._draft_positions = None if positions is None else positions - 1 - len(self._prefix)
         self.budget = None if self._draft_positions is None else source_budget(self._draft_positions)
 
     @property
     def wants_simplified(self) -> bool:
-        return self.package.wants_simplified
+        return self.model.wants_simplified
 
     def describe(self) -> str:
-        version = f" {self.package.version}" if self.package.version else ""
-        return f"{self.package.name}{version} ({self.device})"
+        return f"{self.model.label} ({self.device})"
 
     def translate(self, texts: Sequence[str]) -> list[Translation]:
         """Drafts for ``texts`` in the same order; an empty text gets an empty draft."""
@@ -195,12 +188,12 @@ class ArgosEngine:
         # units of source k, and their drafts are joined.
         units: list[list[str]] = []
         parts: list[list[int]] = []
-        for text, source_pieces in zip(sources, self._sp.encode(sources, out_type=str), strict=True):
+        for text, source_pieces in zip(sources, self.tokenizer.encode(sources), strict=True):
             if self.budget is None or len(source_pieces) <= self.budget:
                 unit_pieces = [source_pieces]
             else:
-                texts_of_parts = split_for_engine(text, lambda t: len(self._sp.encode(t)), self.budget)
-                unit_pieces = self._sp.encode(texts_of_parts, out_type=str)
+                texts_of_parts = split_for_engine(text, self.tokenizer.count, self.budget)
+                unit_pieces = self.tokenizer.encode(texts_of_parts)
             parts.append(list(range(len(units), len(units) + len(unit_pieces))))
             units.extend(unit_pieces)
         drafts = self._translate_units(units)
@@ -259,7 +252,7 @@ class ArgosEngine:
             tokens = list(hypothesis)
             if self._prefix and tokens[: len(self._prefix)] == self._prefix:
                 tokens = tokens[len(self._prefix) :]
-            text = str(self._sp.decode(tokens)).strip()
+            text = self.tokenizer.decode(tokens).strip()
             if any(text == seen for seen, _ in drafts):
                 continue
             drafts.append((text, float(score)))
@@ -274,6 +267,9 @@ class ArgosEngine:
             alternatives=tuple(drafts[1:]),
             repetitive=runaway or is_repetitive(best, kept[0]),
         )
+
+
+ArgosEngine = Ct2Engine  # the name from when every model was an argos package
 
 
 def _joined(drafts: list[Translation]) -> Translation:

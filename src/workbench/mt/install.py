@@ -1,4 +1,4 @@
-"""Installing argos packages into the shared packages folder.
+"""Installing models: argos packages into the shared packages folder, converted models into workbench's.
 
 A ``.argosmodel`` file is validated whole (member names, size, metadata, model files) before anything is
 written, unpacked into a hidden staging folder next to the packages, loaded the way ``translate`` loads a
@@ -9,6 +9,12 @@ removed by the next install. argostranslate sees the result like a package it in
 
 A package *name* (``translate-zt_en``) is looked up in the argos package index; that needs the ``argos``
 extra and a network connection, and is the only place workbench ever goes online.
+
+A folder written by ``ct2-transformers-converter`` (Marian, NLLB-200, M2M-100) is checked the way
+``--model`` checks it, its files are copied into a staging folder in ``models_dir()`` with a
+``workbench-model.json`` naming its kind and languages, and it is loaded, made to translate one sentence and
+renamed into place the same way. It never goes into argostranslate's folder, where argostranslate would
+fail on a package without its metadata.json.
 """
 
 from __future__ import annotations
@@ -25,6 +31,9 @@ from workbench.errors import InputError, ModelError
 from workbench.jsonfile import parse_json
 from workbench.mt import open_engine
 from workbench.mt.archive import ArchiveCheck, check_archive, extract_checked, open_archive
+from workbench.mt.base import Model
+from workbench.mt.converted import ConvertedModel, is_converted, models_dir, write_info
+from workbench.mt.loader import read_converted
 from workbench.mt.package import (
     METADATA,
     MODEL_DIR,
@@ -90,11 +99,12 @@ def _require_model_files(source: Path, archive: zipfile.ZipFile, check: ArchiveC
             )
 
 
-def _try_translating(package: ArgosPackage, dest: Path) -> None:
+def _try_translating(package: Model, dest: Path) -> None:
     """Load ``package`` as ``translate`` would and translate one sentence, or raise ``ModelError`` saying
     why and that nothing changed. Random bytes for weights pass every check of names and sizes; only
     loading them tells."""
     kept = f"the installed {dest.name} is unchanged" if dest.exists() else "nothing was installed"
+    what = "package" if package.kind == "argos" else "model"
     try:
         open_engine(package, device="cpu").translate([TRIAL_SENTENCE])
     except ModelError as err:
@@ -102,7 +112,7 @@ def _try_translating(package: ArgosPackage, dest: Path) -> None:
     except (RuntimeError, ValueError, OSError) as err:
         reason = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
         raise ModelError(
-            f"{package.shown}: the package loads but cannot translate a sentence ({reason}); it is damaged, "
+            f"{package.shown}: the {what} loads but cannot translate a sentence ({reason}); it is damaged, "
             f"get it again; {kept}"
         ) from None
 
@@ -182,8 +192,45 @@ def install_named(name: str, folder: Path | None = None) -> ArgosPackage:
         downloaded.unlink(missing_ok=True)
 
 
-def install(source: str, folder: Path | None = None) -> ArgosPackage:
-    """Install from a ``.argosmodel`` path, or by package name when ``source`` is no file."""
+def install_converted(path: str | os.PathLike[str], folder: Path | None = None) -> ConvertedModel:
+    """Check a converted model folder and install a copy of it into ``folder`` (``models_dir()``), named
+    after the folder; an installed model of that name is replaced. Raises ``ModelError`` and changes
+    nothing on bad input, including a model that does not load or translate."""
+    source = Path(path).expanduser()
+    model = read_converted(source)
+    root = folder if folder is not None else models_dir()
+    dest = root / source.resolve().name
+    with terminate_cleanly():
+        try:
+            root.mkdir(parents=True, exist_ok=True)
+            remove_leftover_folders(root, STAGING_PREFIX)
+            staging = make_work_folder(root, STAGING_PREFIX)
+        except OSError as err:
+            raise ModelError(f"{root}: cannot write to the models folder ({err.strerror})") from None
+        try:
+            copy = staging / dest.name
+            copy.mkdir()
+            # A converted model is one flat folder; its files (links followed) are copied as plain files.
+            for item in sorted(source.iterdir()):
+                if item.is_file():
+                    shutil.copyfile(item, copy / item.name)
+            write_info(model, copy, str(source.resolve()))
+            staged = read_converted(copy, origin=str(source))
+            _try_translating(staged, dest)
+            _move_into_place(copy, dest, staging)
+        except OSError as err:
+            raise ModelError(
+                f"{root}: cannot install {dest.name} ({err.strerror}); nothing was changed"
+            ) from None
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+    return read_converted(dest)
+
+
+def install(source: str, folder: Path | None = None) -> Model:
+    """Install from a ``.argosmodel`` path or a converted model folder, or by package name when ``source``
+    is no file. ``folder`` is where it goes (default: the packages folder for argos packages, the models
+    folder for converted models)."""
     path = Path(source).expanduser()
     if path.exists() or source.endswith(".argosmodel") or "/" in source or os.sep in source:
         if path.is_dir():
@@ -192,6 +239,12 @@ def install(source: str, folder: Path | None = None) -> ArgosPackage:
                     f"{source}: is a package folder; use it directly with --model {source}, or install "
                     "the .argosmodel file"
                 )
-            raise ModelError(f"{source}: is a folder; give a .argosmodel file or a package name")
+            if is_converted(path):
+                return install_converted(path, folder)
+            raise ModelError(
+                f"{source}: neither an argos package nor a CTranslate2 model (no metadata.json, no "
+                "model.bin); give a .argosmodel file, a folder written by ct2-transformers-converter, or a "
+                "package name"
+            )
         return install_archive(path, folder)
     return install_named(source, folder)

@@ -15,10 +15,14 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from workbench.errors import InputError, ModelError
 from workbench.jsonfile import parse_json, read_json
+from workbench.mt.base import Model
+from workbench.mt.tokens import SentencePieceTokenizer, load_sentencepiece
+
+M = TypeVar("M", bound=Model)
 
 METADATA = "metadata.json"
 SENTENCEPIECE = "sentencepiece.model"
@@ -84,6 +88,21 @@ class ArgosPackage:
     @property
     def shown(self) -> str:
         return self.origin or str(self.path)
+
+    @property
+    def kind(self) -> str:
+        return "argos"
+
+    @property
+    def label(self) -> str:
+        return f"{self.name} {self.version}" if self.version else self.name
+
+    def tokenizer(self) -> SentencePieceTokenizer:
+        """Bare pieces of the package's one SentencePiece model, its target prefix forced on drafts."""
+        processor = load_sentencepiece(self.sentencepiece_model, self.shown, DAMAGED)
+        return SentencePieceTokenizer(
+            processor, target_prefix=[self.target_prefix] if self.target_prefix else []
+        )
 
 
 def argos_setting(key: str) -> str | None:
@@ -216,8 +235,8 @@ def read_package(folder: Path, origin: str = "") -> ArgosPackage:
     )
 
 
-def require_chinese_to_english(package: ArgosPackage) -> ArgosPackage:
-    """The package itself when it translates zt/zh → en; otherwise a ``ModelError`` naming its direction."""
+def require_chinese_to_english(package: M) -> M:
+    """The model itself when it translates zt/zh → en; otherwise a ``ModelError`` naming its direction."""
     if not package.translates_chinese_to_english:
         raise ModelError(
             f"{package.shown}: package {package.name} translates {package.direction}; workbench needs a "
