@@ -439,6 +439,13 @@ def _english_to_chinese(tmp_path: Path) -> Path:
     return folder
 
 
+def _chinese_to_german(tmp_path: Path) -> Path:
+    folder = copied(TINY_MARIAN, tmp_path, "marian")
+    config = json.loads((folder / "tokenizer_config.json").read_text())
+    (folder / "tokenizer_config.json").write_text(json.dumps({**config, "target_lang": "deu"}))
+    return folder
+
+
 def _english_source_spm(tmp_path: Path) -> Path:
     folder = copied(TINY_MARIAN, tmp_path, "marian")
     (folder / "tokenizer_config.json").unlink()  # nothing says the languages: the vocabularies must tell
@@ -483,6 +490,7 @@ BAD_FOLDERS = {
     "nllb-no-english": (_no_eng, "has no eng_Latn token, so it cannot write English"),
     "nllb-no-chinese": (_no_chinese, "has no zho_Hant or zho_Hans token, so it cannot read Chinese"),
     "marian-en-zh-config": (_english_to_chinese, "tokenizer_config.json says it translates eng→zho"),
+    "marian-zh-de-config": (_chinese_to_german, "tokenizer_config.json says it translates zho→deu"),
     "marian-english-source": (_english_source_spm, "so this Marian model does not read Chinese"),
     "marian-chinese-target": (_chinese_target_spm, "so this Marian model writes Chinese, not English"),
     "marian-no-source-spm": (_without(TINY_MARIAN, "source.spm"), "has target.spm but no source.spm"),
