@@ -225,7 +225,9 @@ def suggest_command(
     model: Annotated[
         str | None,
         typer.Option(
-            "--model", "-m", help="An argos package for English proposals [default: the installed one]."
+            "--model",
+            "-m",
+            help="A model for English proposals, as for translate [default: the installed one].",
         ),
     ] = None,
     no_model: Annotated[bool, typer.Option("--no-model", help="Propose no English from a model.")] = False,

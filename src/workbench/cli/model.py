@@ -94,12 +94,17 @@ def install_model(
     """Validate a model and install it where `workbench translate` finds it: an argos package where
     argostranslate keeps them, a converted model in workbench's models folder. It must load and translate
     a sentence before it replaces an installed one of the same name."""
+    from workbench.mt.converted import ConvertedModel
     from workbench.mt.install import install
 
     model = install(source)
     note = "" if model.translates_chinese_to_english else " (translate uses zt→en or zh→en packages only)"
     version = f" {model.version}" if model.version else ""
-    kind = "" if model.kind == "argos" else f", {model.label.removeprefix(model.name).strip()}"
+    kind = (
+        f", {model.kind_name} {model.source_language}→{model.target_language}"
+        if isinstance(model, ConvertedModel)
+        else ""
+    )
     report_line(f"installed {model.name}{version} ({model.direction}{kind}) in {model.path}{note}")
 
 

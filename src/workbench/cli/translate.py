@@ -39,8 +39,9 @@ def translate(
         typer.Option(
             "--model",
             "-m",
-            help="An argos package: a .argosmodel file or a package folder "
-            "[default: the installed zh/zt→en package].",
+            help="A model: a .argosmodel file, an argos package folder, a folder converted by "
+            "ct2-transformers-converter (Marian, NLLB-200, M2M-100) or an installed model's name "
+            "[default: the one `workbench model list` marks].",
         ),
     ] = None,
     device: Annotated[str, typer.Option(help="auto, cpu or cuda.")] = "auto",

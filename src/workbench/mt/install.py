@@ -200,6 +200,8 @@ def install_converted(path: str | os.PathLike[str], folder: Path | None = None) 
     model = read_converted(source)
     root = folder if folder is not None else models_dir()
     dest = root / source.resolve().name
+    if dest.name.startswith("."):
+        raise ModelError(f"{source}: a model folder's name must not start with '.'; rename the folder first")
     with terminate_cleanly():
         try:
             root.mkdir(parents=True, exist_ok=True)
