@@ -1,17 +1,23 @@
-"""Throughput of workbench's argos engine against argostranslate's own ``translate()`` loop.
+"""Throughput of workbench's engine against the usual way of running the same model, for any kind of model.
 
 Both translate the same sentences (every sentence of the seed page, as ``workbench translate`` cuts them)
-with the same package on the same device, in one process. argostranslate runs with its settings pointed at a
-temporary folder and every socket refused, so it never reaches the network and never touches the user's
-argos folders. Prints load time and sentences/s of each, the CLI cold start (``workbench --help``) and,
-last, ``speedup <engine / argostranslate>``.
+with the same model on the same device, in one process, with every socket refused.
+
+- An argos package (``.argosmodel`` or folder) is compared with argostranslate's own ``translate()`` loop,
+  run with its settings pointed at a temporary folder, so it never touches the user's argos folders. This
+  baseline needs the ``argos`` extra (``pip install -e '.[argos]'``). A package that carries no sentence
+  splitter of its own (``minisbd/`` or ``stanza/``) would make argostranslate download one; for such a
+  package its splitter is replaced by "each input is one sentence", which only makes the baseline faster,
+  and the output says so.
+- A model converted from Hugging Face (Marian, NLLB-200, M2M-100 folder) is compared with plain CTranslate2
+  as the model cards use it: one ``translate_batch`` call per sentence, with the same tokens, beam, length
+  cap and long-sentence parts as the engine, and CTranslate2's default threads.
+
+Prints load time and sentences/s of each, the peak memory of a process that loads the model and
+translates the page with workbench's engine (and of one that only imports it, for comparison), the CLI cold
+start (``workbench --help``) and, last, ``speedup <engine / baseline>``.
 
     .venv/bin/python benchmarks/mt_throughput.py [--model PATH] [--device cpu|cuda|auto]
-
-The baseline needs the ``argos`` extra (``pip install -e '.[argos]'``). A package that carries no
-sentence splitter of its own (``minisbd/`` or ``stanza/``) would make argostranslate download one; for such
-a package its splitter is replaced by "each input is one sentence", which only makes the baseline faster,
-and the output says so.
 """
 
 from __future__ import annotations
@@ -155,6 +161,77 @@ def run_engine(
     return load, best, [d.text for d in drafts], engine.describe()
 
 
+def run_plain_ct2(
+    model: Path, sentences: list[str], device: str, runs: int
+) -> tuple[float, float, list[str]]:
+    """One CTranslate2 call per sentence (per part of a long one), with the engine's tokens and options."""
+    start = time.perf_counter()
+    import ctranslate2
+
+    from workbench.mt import find_model
+    from workbench.mt.engine import BEAM_SIZE, LENGTH_PENALTY, decoding_cap, source_budget
+    from workbench.mt.limits import max_positions, split_for_engine
+
+    found = find_model(model)
+    tokenizer = found.tokenizer()
+    translator = ctranslate2.Translator(str(found.model_dir), device=device)
+    prefix = list(tokenizer.target_prefix)
+    positions = max_positions(found.model_dir)
+    draft_positions = None if positions is None else positions - 1 - len(prefix)
+    budget = None if draft_positions is None else source_budget(draft_positions)
+
+    def one(sentence: str) -> str:
+        parts = [sentence] if budget is None else split_for_engine(sentence, tokenizer.count, budget)
+        drafts = []
+        for tokens in tokenizer.encode(parts):
+            result = translator.translate_batch(
+                [tokens],
+                target_prefix=[prefix] if prefix else None,
+                beam_size=BEAM_SIZE,
+                length_penalty=LENGTH_PENALTY,
+                replace_unknowns=True,
+                max_decoding_length=decoding_cap(len(tokens), draft_positions) + len(prefix),
+            )[0]
+            drafts.append(tokenizer.decode(result.hypotheses[0][len(prefix) :]).strip())
+        return " ".join(drafts)
+
+    one(sentences[0])
+    load = time.perf_counter() - start
+    best = float("inf")
+    drafts: list[str] = []
+    for _ in range(runs):
+        drafts, seconds = timed(lambda: [one(s) for s in sentences])
+        best = min(best, seconds)
+    return load, best, drafts
+
+
+PEAK_RSS = """
+import resource, sys
+from pathlib import Path
+sentences = [line for line in Path(sys.argv[2]).read_text(encoding="utf-8").splitlines() if line]
+from workbench.mt import load_engine
+if sys.argv[1] != "-":
+    load_engine(sys.argv[1], device=sys.argv[3]).translate(sentences)
+else:
+    import ctranslate2, sentencepiece
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def peak_rss_mib(model: str, sentences: list[str], device: str, scratch: Path) -> float:
+    """Peak resident memory (MiB) of a fresh process that loads ``model`` and translates ``sentences``
+    (``-``: one that only imports the engine's libraries)."""
+    listing = scratch / "sentences.txt"
+    listing.write_text("\n".join(sentences), encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-c", PEAK_RSS, model, str(listing), device],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return int(done.stdout.split()[-1]) / 1024
+
+
 def cli_cold_start(runs: int = 5) -> tuple[float | None, str]:
     """Median wall time of ``workbench --help``, or None and the reason it failed."""
     script = Path(sys.executable).parent / "workbench"
@@ -173,7 +250,10 @@ def cli_cold_start(runs: int = 5) -> tuple[float | None, str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
-        "--model", type=Path, default=DEFAULT_MODEL, help="an argos package (.argosmodel or folder)"
+        "--model",
+        type=Path,
+        default=DEFAULT_MODEL,
+        help="an argos package (.argosmodel or folder) or a converted Marian/NLLB/M2M-100 model folder",
     )
     parser.add_argument(
         "--seed", type=Path, default=DEFAULT_SEED, help="the page whose sentences are translated"
@@ -190,18 +270,33 @@ def main() -> None:
         device = "cuda" if ctranslate2.get_cuda_device_count() > 0 else "cpu"
 
     sentences = seed_sentences(args.seed)
+    converted = (args.model / "model.bin").is_file()
+    baseline = "plain ct2" if converted else "argostranslate"
     with tempfile.TemporaryDirectory(prefix="mt-bench-") as tmp, no_network():
         scratch = Path(tmp)
         e_load, e_seconds, e_drafts, described = run_engine(args.model, sentences, device, scratch, args.runs)
-        a_load, a_seconds, a_drafts = run_argostranslate(args.model, sentences, device, scratch, args.runs)
+        if converted:
+            a_load, a_seconds, a_drafts = run_plain_ct2(args.model, sentences, device, args.runs)
+        else:
+            a_load, a_seconds, a_drafts = run_argostranslate(
+                args.model, sentences, device, scratch, args.runs
+            )
+    with tempfile.TemporaryDirectory(prefix="mt-bench-") as tmp:
+        scratch = Path(tmp)
+        os.environ["WORKBENCH_CACHE_DIR"] = str(scratch / "workbench-cache")
+        bare = peak_rss_mib("-", sentences, device, scratch)
+        loaded = peak_rss_mib(str(args.model), sentences, device, scratch)
     cold, failure = cli_cold_start()
 
     same = sum(a.strip() == e.strip() for a, e in zip(a_drafts, e_drafts, strict=True))
     a_rate = len(sentences) / a_seconds
     e_rate = len(sentences) / e_seconds
-    print(f"sentences      {len(sentences)} from {args.seed.name}; package {described}")
-    print(f"argostranslate load {a_load:6.2f} s   translate {a_seconds:6.2f} s   {a_rate:7.1f} sentences/s")
+    print(f"sentences      {len(sentences)} from {args.seed.name}; model {described}")
+    print(f"{baseline:<14} load {a_load:6.2f} s   translate {a_seconds:6.2f} s   {a_rate:7.1f} sentences/s")
     print(f"workbench      load {e_load:6.2f} s   translate {e_seconds:6.2f} s   {e_rate:7.1f} sentences/s")
+    print(
+        f"peak memory    {loaded:.0f} MiB loading the model and translating the page ({bare:.0f} MiB without)"
+    )
     print(f"same draft     {same}/{len(sentences)} sentences")
     # What a user waits for in a fresh process: loading the library and the package, then translating.
     print(f"end to end     {(a_load + a_seconds) / (e_load + e_seconds):.2f}x faster (load + translate)")
