@@ -24,6 +24,7 @@ import sentencepiece as spm
 from typer.testing import CliRunner
 
 from conftest import SEED, TEST_MODEL, TINY_MARIAN, TINY_NLLB
+from test_mt import _Spy  # records what CTranslate2 is handed, and hands it on
 from test_mt_long import LIST_SENTENCE
 from workbench.cli import _register, app
 from workbench.errors import ModelError
@@ -55,18 +56,6 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "argos-packages"))
     monkeypatch.setenv("WORKBENCH_CACHE_DIR", str(tmp_path / "cache"))
     return models
-
-
-class _Spy:
-    """Records what the engine hands CTranslate2, and hands it on to the real translator."""
-
-    def __init__(self, real: Any) -> None:
-        self.real = real
-        self.calls: list[tuple[list[list[str]], dict[str, Any]]] = []
-
-    def translate_batch(self, batch: list[list[str]], **kwargs: Any) -> Any:
-        self.calls.append((batch, kwargs))
-        return self.real.translate_batch(batch, **kwargs)
 
 
 def spied(model: Path | str, monkeypatch: pytest.MonkeyPatch) -> tuple[Ct2Engine, _Spy]:

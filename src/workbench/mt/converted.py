@@ -248,19 +248,28 @@ def _read_tokens(path: Path, shown: str) -> list[str]:
     return value
 
 
+def read_side_file(folder: Path, name: str, shown: str, fix: str) -> object:
+    """The JSON in a model's small side file ``name`` (None when there is none), read with limits; ``fix``
+    says what to do when it cannot be read."""
+    path = folder / name
+    if not path.is_file():
+        return None
+    try:
+        return read_json(path, max_bytes=MAX_INFO_BYTES, max_depth=MAX_INFO_DEPTH)
+    except InputError as err:
+        raise ModelError(f"{err}; {fix}") from None
+    except OSError as err:
+        raise ModelError(f"{shown}: {name} cannot be read ({err.strerror})") from None
+
+
 def read_info(folder: Path, shown: str) -> dict[str, Any]:
     """``workbench-model.json`` of an installed model ({} when there is none)."""
-    path = folder / INFO
-    if not path.is_file():
+    fix = "delete it and install the model again"
+    value = read_side_file(folder, INFO, shown, fix)
+    if value is None:
         return {}
-    try:
-        value = read_json(path, max_bytes=MAX_INFO_BYTES, max_depth=MAX_INFO_DEPTH)
-    except InputError as err:
-        raise ModelError(f"{err}; delete it and install the model again") from None
-    except OSError as err:
-        raise ModelError(f"{shown}: {INFO} cannot be read ({err.strerror})") from None
     if not isinstance(value, dict):
-        raise ModelError(f"{shown}: {INFO} must hold a JSON object; delete it and install the model again")
+        raise ModelError(f"{shown}: {INFO} must hold a JSON object; {fix}")
     return value
 
 

@@ -19,11 +19,13 @@ fail on a package without its metadata.json.
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import os
 import shutil
 import urllib.request
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -67,26 +69,33 @@ def install_archive(path: str | os.PathLike[str], folder: Path | None = None) ->
         check = check_archive(source, archive)
         if check.metadata.get("type", "translate") == "translate":
             _require_model_files(source, archive, check)
-        try:
-            root.mkdir(parents=True, exist_ok=True)
-            remove_leftover_folders(root, STAGING_PREFIX)  # what killed installs left
-            staging = make_work_folder(root, STAGING_PREFIX)
-        except OSError as err:
-            raise ModelError(f"{root}: cannot write to the argos packages folder ({err.strerror})") from None
         dest = root / check.top
-        try:
+        with _staging(root, "argos packages folder", check.top) as staging:
             extract_checked(source, archive, staging, check)
             package = read_package(staging / check.top, origin=str(source))
             if check.metadata.get("type", "translate") == "translate":
                 _try_translating(package, dest)
             _move_into_place(staging / check.top, dest, staging)
-        except OSError as err:
-            raise ModelError(
-                f"{root}: cannot install {check.top} ({err.strerror}); nothing was changed"
-            ) from None
-        finally:
-            shutil.rmtree(staging, ignore_errors=True)
     return read_package(dest)
+
+
+@contextlib.contextmanager
+def _staging(root: Path, what: str, name: str) -> Iterator[Path]:
+    """A fresh hidden staging folder in ``root`` (the folder ``what``) for installing ``name``, removed with
+    everything in it on the way out; leftovers of killed installs are removed first. A failed write is a
+    ``ModelError`` saying nothing was changed."""
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        remove_leftover_folders(root, STAGING_PREFIX)  # what killed installs left
+        staging = make_work_folder(root, STAGING_PREFIX)
+    except OSError as err:
+        raise ModelError(f"{root}: cannot write to the {what} ({err.strerror})") from None
+    try:
+        yield staging
+    except OSError as err:
+        raise ModelError(f"{root}: cannot install {name} ({err.strerror}); nothing was changed") from None
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 def _require_model_files(source: Path, archive: zipfile.ZipFile, check: ArchiveCheck) -> None:
@@ -202,30 +211,17 @@ def install_converted(path: str | os.PathLike[str], folder: Path | None = None) 
     dest = root / source.resolve().name
     if dest.name.startswith("."):
         raise ModelError(f"{source}: a model folder's name must not start with '.'; rename the folder first")
-    with terminate_cleanly():
-        try:
-            root.mkdir(parents=True, exist_ok=True)
-            remove_leftover_folders(root, STAGING_PREFIX)
-            staging = make_work_folder(root, STAGING_PREFIX)
-        except OSError as err:
-            raise ModelError(f"{root}: cannot write to the models folder ({err.strerror})") from None
-        try:
-            copy = staging / dest.name
-            copy.mkdir()
-            # A converted model is one flat folder; its files (links followed) are copied as plain files.
-            for item in sorted(source.iterdir()):
-                if item.is_file():
-                    shutil.copyfile(item, copy / item.name)
-            write_info(model, copy, str(source.resolve()))
-            staged = read_converted(copy, origin=str(source))
-            _try_translating(staged, dest)
-            _move_into_place(copy, dest, staging)
-        except OSError as err:
-            raise ModelError(
-                f"{root}: cannot install {dest.name} ({err.strerror}); nothing was changed"
-            ) from None
-        finally:
-            shutil.rmtree(staging, ignore_errors=True)
+    with terminate_cleanly(), _staging(root, "models folder", dest.name) as staging:
+        copy = staging / dest.name
+        copy.mkdir()
+        # A converted model is one flat folder; its files (links followed) are copied as plain files.
+        for item in sorted(source.iterdir()):
+            if item.is_file():
+                shutil.copyfile(item, copy / item.name)
+        write_info(model, copy, str(source.resolve()))
+        staged = read_converted(copy, origin=str(source))
+        _try_translating(staged, dest)
+        _move_into_place(copy, dest, staging)
     return read_converted(dest)
 
 

@@ -26,16 +26,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from workbench.errors import InputError, ModelError
-from workbench.jsonfile import read_json
-from workbench.mt.converted import (
-    MAX_INFO_BYTES,
-    MAX_INFO_DEPTH,
-    ConvertedModel,
-    Vocabulary,
-    convert_hint,
-    info_text,
-)
+from workbench.errors import ModelError
+from workbench.mt.converted import ConvertedModel, Vocabulary, convert_hint, info_text, read_side_file
 from workbench.mt.tokens import load_sentencepiece
 
 SOURCE_SPM = "source.spm"
@@ -83,15 +75,7 @@ def _spm_files(folder: Path, shown: str) -> tuple[Path, Path]:
 
 def _languages(folder: Path, shown: str) -> tuple[str, str]:
     """``source_lang`` and ``target_lang`` of tokenizer_config.json ("" when it does not say)."""
-    path = folder / TOKENIZER_CONFIG
-    if not path.is_file():
-        return "", ""
-    try:
-        value = read_json(path, max_bytes=MAX_INFO_BYTES, max_depth=MAX_INFO_DEPTH)
-    except InputError as err:
-        raise ModelError(f"{err}; {convert_hint('marian')}") from None
-    except OSError as err:
-        raise ModelError(f"{shown}: {TOKENIZER_CONFIG} cannot be read ({err.strerror})") from None
+    value = read_side_file(folder, TOKENIZER_CONFIG, shown, convert_hint("marian"))
     if not isinstance(value, dict):
         return "", ""
     return info_text(value, "source_lang"), info_text(value, "target_lang")
