@@ -111,6 +111,26 @@ def test_each_kind_is_recognised_from_the_folders_own_files(tmp_path: Path) -> N
     assert find_model(TEST_MODEL).kind == "argos"
 
 
+def test_one_shared_sentencepiece_model_and_text_vocabularies_are_read(tmp_path: Path) -> None:
+    # A Marian model with one SentencePiece model for both sides.
+    shared = copied(TINY_MARIAN, tmp_path, "marian-shared")
+    (shared / "source.spm").rename(shared / "spm.model")
+    (shared / "target.spm").unlink()
+    model = find_model(shared)
+    assert isinstance(model, ConvertedModel) and model.source_spm == model.target_spm == shared / "spm.model"
+    assert load_engine(shared, device="cpu").translate(SENTENCES[:2])[1].text
+    # Converters before CTranslate2 3.0 wrote the vocabulary as text, one token a line.
+    old = copied(TINY_NLLB, tmp_path, "nllb-txt")
+    tokens = json.loads((old / "shared_vocabulary.json").read_text(encoding="utf-8"))
+    (old / "shared_vocabulary.json").unlink()
+    (old / "shared_vocabulary.txt").write_text("".join(f"{t}\n" for t in tokens), encoding="utf-8")
+    engine = load_engine(old, device="cpu")
+    assert engine.describe().startswith("nllb-txt NLLB-200 zho_Hant→eng_Latn")
+    assert [d.text for d in engine.translate(SENTENCES)] == [
+        d.text for d in load_engine(TINY_NLLB).translate(SENTENCES)
+    ]
+
+
 def test_the_script_fed_follows_the_source_token_the_model_offers(tmp_path: Path) -> None:
     # NLLB with zho_Hant reads the articles as written; with only zho_Hans, OpenCC's Simplified.
     assert not find_model(TINY_NLLB).wants_simplified
