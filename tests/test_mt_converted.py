@@ -15,6 +15,7 @@ import re
 import shutil
 import struct
 import subprocess
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -424,6 +425,24 @@ def test_a_model_that_cannot_translate_is_not_installed(isolated: Path, tmp_path
     assert [p.name for p in isolated.iterdir()] == ["tiny-nllb"]
     assert (isolated / "tiny-nllb" / "model.bin").read_bytes() == before
     assert load_engine("tiny-nllb", device="cpu").translate(SENTENCES[:1])[0].text
+
+
+def test_an_argos_package_from_a_newer_ctranslate2_is_refused_the_same_way(tmp_path: Path) -> None:
+    archive = tmp_path / "translate-zt_en-finance_test-1_0.argosmodel"
+    with zipfile.ZipFile(TEST_MODEL) as source, zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename.endswith("/model/model.bin"):
+                data = struct.pack("<I", 7) + data[4:]
+            target.writestr(info, data)
+    with zipfile.ZipFile(archive) as unpacked:
+        unpacked.extractall(tmp_path / "unpacked")
+    (folder,) = (tmp_path / "unpacked").iterdir()
+    for given in (archive, folder):
+        with pytest.raises(
+            ModelError, match=r"newer CTranslate2 \(binary version 7; the installed ctranslate2"
+        ):
+            find_model(given)
 
 
 # --- bad folders: one line, exit 2, nothing written ------------------------------------------------------

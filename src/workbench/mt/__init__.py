@@ -20,7 +20,7 @@ from pathlib import Path
 from workbench.errors import ModelError
 from workbench.mt.archive import unpack_cached
 from workbench.mt.base import Engine, Model, Translation
-from workbench.mt.converted import models_dir
+from workbench.mt.converted import check_binary_version, models_dir
 from workbench.mt.loader import default_model, find_installed_model, read_model
 from workbench.mt.package import (
     INSTALL_HINT,
@@ -54,7 +54,9 @@ def resolve(model: str | os.PathLike[str] | None) -> Model:
     if given.is_dir():
         return read_model(given)
     if given.is_file():
-        return unpack_cached(given)
+        package = unpack_cached(given)
+        check_binary_version(package.model_dir, package.shown)
+        return package
     text = str(model)
     if "/" not in text and os.sep not in text and not text.endswith(".argosmodel"):
         found: Model | None = find_installed_model(text) or find_installed(text)
