@@ -19,13 +19,16 @@ transformers.
 The build needs torch and transformers, never in the project's environment: a separate venv.
 
     python3 -m venv /tmp/ct2build
-    /tmp/ct2build/bin/pip install torch==2.13.0 transformers==4.57.6 sentencepiece ctranslate2==4.8.5
+    /tmp/ct2build/bin/pip install torch==2.13.0 transformers==4.57.6 ctranslate2==4.8.5 sentencepiece protobuf
     /tmp/ct2build/bin/python scripts/build_tiny_models.py
 
 transformers is pinned to the release whose loading API ctranslate2 4.8.5's converter calls
-(``from_pretrained(dtype=...)``); ctranslate2 is pinned to the version that wrote the committed models (a
-model written by a newer CTranslate2 is refused by an older one). The build takes under a minute on 2
-cores and is deterministic for ``--seed``. Scratch files (the Hugging Face checkpoints) go to ``--work``.
+(``from_pretrained(dtype=...)``), and the tokenisations were made with it; protobuf lets transformers build
+NLLB's fast tokenizer, which the converter loads; ctranslate2 is pinned to the version that wrote the
+committed models (a model written by a newer CTranslate2 is refused by an older one). The build takes under a
+minute on 2 cores and is deterministic for ``--seed`` (a rebuild gives the same weights, vocabularies and
+pieces; the SentencePiece files also record the scratch folder they were trained in). Scratch files (the
+Hugging Face checkpoints) go to ``--work``.
 """
 
 from __future__ import annotations
@@ -220,8 +223,12 @@ def tokenisations(marian: Any, nllb: Any) -> dict[str, Any]:
         rows = []
         for text in ENGLISH:
             ids = tokenizer(text_target=text).input_ids
-            tokens = [t for t in tokenizer.convert_ids_to_tokens(ids) if t not in tokenizer.all_special_tokens]
-            rows.append({"text": text, "tokens": tokens, "decoded": tokenizer.decode(ids, skip_special_tokens=True)})
+            tokens = [
+                t for t in tokenizer.convert_ids_to_tokens(ids) if t not in tokenizer.all_special_tokens
+            ]
+            rows.append(
+                {"text": text, "tokens": tokens, "decoded": tokenizer.decode(ids, skip_special_tokens=True)}
+            )
         return rows
 
     import transformers
@@ -259,7 +266,9 @@ def main(argv: list[str] | None = None) -> None:
         folder = args.models / name
         size = sum(f.stat().st_size for f in folder.iterdir())
         print(f"{folder}: {size / 1024:.0f} KB ({', '.join(sorted(f.name for f in folder.iterdir()))})")
-    print(f"{args.tokens}: transformers {nllb.__class__.__module__.split('.')[0]} tokenisations")
+    import transformers
+
+    print(f"{args.tokens}: tokenisations by transformers {transformers.__version__}")
 
 
 if __name__ == "__main__":
