@@ -93,6 +93,12 @@ class Model(Protocol):
         ...
 
     @property
+    def compute_type(self) -> str:
+        """The CTranslate2 compute type the model asks for (``float32`` for drafts that are the same on any
+        CPU); empty: the device's fastest."""
+        ...
+
+    @property
     def shown(self) -> str:
         """How messages name it: what the user gave."""
         ...

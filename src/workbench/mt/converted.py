@@ -73,6 +73,7 @@ class ConvertedModel:
     why_script: str = ""  # what decided the script, for `model list`
     version: str = ""
     origin: str = ""  # what the user gave, when it was not the folder itself
+    compute_type: str = ""  # CTranslate2's, when the model asks for one; empty: the device's fastest
 
     to_code = "en"
 

@@ -138,9 +138,9 @@ class Ct2Engine:
         self.inter_threads = inter_threads or workers
         self.intra_threads = intra_threads or threads
         # CTranslate2's fastest type for the device (int8 on a CPU) unless asked otherwise: by the caller, or
-        # by the package. int8 kernels differ by instruction set (AVX2, AVX-512, oneDNN or MKL), so the same
+        # by the model. int8 kernels differ by instruction set (AVX2, AVX-512, oneDNN or MKL), so the same
         # sentence can get another draft on another CPU; float32 gives the same drafts on any x86-64 CPU.
-        compute_type = compute_type or package.compute_type or "auto"
+        compute_type = compute_type or model.compute_type or "auto"
         try:
             self._translator: Any = ctranslate2.Translator(
                 str(model.model_dir),
