@@ -158,7 +158,8 @@ def test_tbx_2008_loads_in_translate_toolkit() -> None:
     units = [u for u in store.units if u.source]
     assert [u.source for u in units] == ["商湯集團股份有限公司", "奇富科技"]
     assert 'xml:lang="zh-Hans"' in text and "商汤" in text
-    assert "deprecatedTerm-admn-sts" in text and "Shang Tang" in text
+    assert [u.target for u in units] == ["SenseTime", "Qifu Technology"]
+    assert "forbidden: Shang Tang" in units[0].getnotes()
     assert "0020.HK" in text
 
 
@@ -168,7 +169,7 @@ def test_omegat_is_tab_separated_with_one_line_per_chinese_name() -> None:
     assert all(len(r) == 3 for r in rows)
     assert rows[0][:2] == ["商湯集團股份有限公司", "SenseTime"]
     assert rows[1][:2] == ["商湯", "SenseTime"]
-    assert "0020.HK" in rows[0][2]
+    assert "0020.HK" in rows[0][2] and "forbidden: Shang Tang" in rows[0][2]
 
 
 def test_weblate_csv_loads_in_translate_toolkit() -> None:

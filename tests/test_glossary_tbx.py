@@ -44,13 +44,15 @@ def test_forbidden_renderings_are_deprecated_english_terms() -> None:
     assert "deprecatedTerm-admn-sts" in text[at : text.index("</termSec>", at)]
 
 
-def test_the_2008_form_loads_in_translate_toolkit_as_weblate_reads_it() -> None:
+def test_the_2008_form_has_english_second_and_forbidden_renderings_as_notes_not_terms() -> None:
     text = export_glossary(load_glossary(GLOSSARY), "tbx-2008")
     assert '<martif type="TBX-Basic" xml:lang="en">' in text
     store = tbx.tbxfile.parsestring(text.encode("utf-8"))  # type: ignore[no-untyped-call]
     units = [u for u in store.units if u.source]
-    assert units[0].source == "商湯集團股份有限公司"
-    assert 'xml:lang="zh-Hant-HK"' in text and "deprecatedTerm-admn-sts" in text
+    assert (units[0].source, units[0].target) == ("商湯集團股份有限公司", "SenseTime")
+    assert 'xml:lang="zh-Hant-HK"' in text and 'xml:lang="zh-Hans"' in text
+    assert "deprecatedTerm-admn-sts" not in text and "<term>Shang Tang</term>" not in text
+    assert "<note>forbidden: Shang Tang, Shangtang</note>" in text
 
 
 def test_the_2008_form_of_an_empty_glossary_is_refused_with_the_way_out() -> None:

@@ -2,13 +2,21 @@
 
 * ``tbx``: TBX-Basic (TBX v3, ISO 30042:2019, DCA style) with one ``conceptEntry`` per row and language
   sections for zh-Hant-HK, zh-Hans and en; forbidden English names are ``deprecatedTerm-admn-sts`` terms,
-  so CAT tools warn on them. ``tbx-2008``: the same data as 2008 TBX-Basic (MARTIF, ``termEntry``).
-* ``omegat``: OmegaT's tab-separated glossary (source, target, comment), one line per Chinese name.
-* ``weblate``: the CSV a Weblate glossary component imports (source, target, context, developer_comments).
+  as the standard says, for tools that read TBX v3 and honour that status.
+* ``tbx-2008``: the same names as 2008 TBX-Basic (MARTIF, ``termEntry``), shaped for the readers of that
+  structure: English is the second language set, because translate-toolkit (and so Weblate) takes the
+  second set as the target; forbidden renderings are a ``note`` of the entry, never a term, because
+  translate-toolkit and Weblate drop a whole entry that holds a deprecated term and OmegaT offers one as a
+  translation.
+* ``omegat``: OmegaT's tab-separated glossary (source, target, comment), one line per Chinese name; the
+  forbidden renderings are in the comment.
+* ``weblate``: the CSV a Weblate glossary component imports (source, target, context, developer_comments),
+  one row per Chinese name with the English as target; the forbidden renderings are in the comments.
 * ``deepl``: DeepL glossary entries (source TAB target); DeepL's Chinese source covers both scripts, so
   Traditional and Simplified names are both listed, and each source appears once, as DeepL requires.
 
-Each exporter is one function registered in ``FORMATS``.
+Each exporter is one function registered in ``FORMATS``; the delimited ones write their rows through
+``_delimited``.
 """
 
 from __future__ import annotations
@@ -17,7 +25,7 @@ import csv
 import io
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from xml.sax.saxutils import escape, quoteattr
 
 from workbench import languages
@@ -62,10 +70,15 @@ def _comment(entry: GlossaryEntry) -> str:
     if entry.tickers:
         parts.append(" ".join(entry.tickers))
     if entry.forbidden:
-        parts.append("not: " + ", ".join(entry.forbidden))
+        parts.append(forbidden_note(entry))
     if entry.notes:
         parts.append(entry.notes)
     return "; ".join(parts)
+
+
+def forbidden_note(entry: GlossaryEntry) -> str:
+    """How every format that cannot mark a term as forbidden says which renderings are: in a note."""
+    return "forbidden: " + ", ".join(entry.forbidden)
 
 
 def _one_line(text: str) -> str:
@@ -74,36 +87,49 @@ def _one_line(text: str) -> str:
 
 # TBX-Basic as LTAC/TerminOrgs publish it (dialect 1.2.1 on ISO 30042:2019, TBX v3, DCA style), and the
 # 2008 TBX-Basic on the old MARTIF structure for readers that know only that one (translate-toolkit and so
-# Weblate, older MultiTerm and memoQ). The 2008 structure requires at least one entry; v3 does not.
+# Weblate, OmegaT). The 2008 structure requires at least one entry; v3 does not.
 TBX_NAMESPACE = "urn:iso:std:iso:30042:ed-2"
 _TBX_LANGUAGES = (languages.SOURCE, languages.SIMPLIFIED, languages.ENGLISH)
+# translate-toolkit reads the first language set as the source and the second as the target.
+_TBX_2008_LANGUAGES = (languages.SOURCE, languages.ENGLISH, languages.SIMPLIFIED)
 _PREFERRED = "preferredTerm-admn-sts"
 _ADMITTED = "admittedTerm-admn-sts"
 _DEPRECATED = "deprecatedTerm-admn-sts"
 
 
-def _tbx_terms(glossary: Glossary, entry: GlossaryEntry) -> list[tuple[str, list[tuple[str, str, str]]]]:
-    """Per language tag, each term with its administrative status and term type (TBX-Basic values)."""
-    chinese = [entry.traditional, *(a for a in entry.aliases if has_cjk(a))]
-    simplified = [entry.simplified or entry.traditional, *_simplified_aliases(entry)]
-    english = list(glossary.english_forms(entry))
+def _tbx_terms(
+    glossary: Glossary,
+    entry: GlossaryEntry,
+    order: tuple[str, ...] = _TBX_LANGUAGES,
+    deprecated: bool = True,
+) -> list[tuple[str, list[tuple[str, str, str]]]]:
+    """Per language tag (in ``order``), each term with its administrative status and term type (TBX-Basic
+    values); the forbidden renderings are deprecated English terms when ``deprecated``, else left out."""
+    names = {
+        languages.SOURCE: [entry.traditional, *(a for a in entry.aliases if has_cjk(a))],
+        languages.SIMPLIFIED: [entry.simplified or entry.traditional, *_simplified_aliases(entry)],
+        languages.ENGLISH: list(glossary.english_forms(entry)),
+    }
     sets = []
-    for tag, names in zip(_TBX_LANGUAGES, (chinese, simplified, english), strict=True):
+    for tag in order:
         terms = [
             (name, _PREFERRED if index == 0 else _ADMITTED, "fullForm" if index == 0 else "shortForm")
-            for index, name in enumerate(dict.fromkeys(n for n in names if n.strip()))
+            for index, name in enumerate(dict.fromkeys(n for n in names[tag] if n.strip()))
         ]
-        if tag == languages.ENGLISH:
+        if tag == languages.ENGLISH and deprecated:
+            english = names[languages.ENGLISH]
             terms += [(name, _DEPRECATED, "variant") for name in entry.forbidden if name not in english]
         if terms:
             sets.append((tag, terms))
     return sets
 
 
-def _tbx_notes(entry: GlossaryEntry) -> list[str]:
+def _tbx_notes(entry: GlossaryEntry, forbidden: bool = False) -> list[str]:
     notes = [f"type: {entry.type}"]
     if entry.tickers:
         notes.append(f"tickers: {' '.join(entry.tickers)}")
+    if forbidden and entry.forbidden:
+        notes.append(forbidden_note(entry))
     if entry.notes:
         notes.append(entry.notes)
     return [_one_line(note) for note in notes]
@@ -138,7 +164,8 @@ def to_tbx(glossary: Glossary) -> str:
 
 @exporter("tbx-2008")
 def to_tbx_2008(glossary: Glossary) -> str:
-    """TBX-Basic of 2008 on the MARTIF structure, for tools that read only that one."""
+    """TBX-Basic of 2008 on the MARTIF structure, for tools that read only that one: English second, and
+    the forbidden renderings in a note (see the module's docstring)."""
     if not glossary.entries:
         raise InputError(
             "the glossary has no entries, and a 2008 TBX file must hold at least one; "
@@ -155,8 +182,8 @@ def to_tbx_2008(glossary: Glossary) -> str:
     ]
     for index, entry in enumerate(glossary.entries, start=1):
         out.append(f"<termEntry id={quoteattr(f'g{entry.row or index}')}>")
-        out += [f"<note>{escape(_xml_text(note))}</note>" for note in _tbx_notes(entry)]
-        for tag, terms in _tbx_terms(glossary, entry):
+        out += [f"<note>{escape(_xml_text(note))}</note>" for note in _tbx_notes(entry, forbidden=True)]
+        for tag, terms in _tbx_terms(glossary, entry, _TBX_2008_LANGUAGES, deprecated=False):
             out.append(f"<langSet xml:lang={quoteattr(tag)}>")
             for term, status, kind in terms:
                 out.append(
@@ -176,31 +203,44 @@ def _xml_text(text: str) -> str:
     return _NOT_XML.sub("", text)
 
 
+def _delimited(rows: Iterable[Sequence[str]], *, quoted: bool) -> str:
+    """Rows of cells as text: CSV (quoted where needed) or tab-separated without quoting (OmegaT and DeepL
+    read a quote as part of the term). Every delimited export is written here, one cell at a time."""
+    out = io.StringIO()
+    if quoted:
+        csv.writer(out, lineterminator="\n").writerows(rows)
+    else:
+        out.writelines("\t".join(_one_line(cell) for cell in row) + "\n" for row in rows)
+    return out.getvalue()
+
+
+def _chinese_names(entry: GlossaryEntry) -> list[str]:
+    """The Traditional name and the Chinese aliases: each is a source term of its own."""
+    return list(dict.fromkeys([entry.traditional, *(a for a in entry.aliases if has_cjk(a))]))
+
+
 @exporter("omegat")
 def to_omegat(glossary: Glossary) -> str:
-    lines = []
-    for entry in glossary.entries:
-        for name in dict.fromkeys([entry.traditional, *(a for a in entry.aliases if has_cjk(a))]):
-            lines.append(f"{_one_line(name)}\t{_one_line(entry.english)}\t{_one_line(_comment(entry))}")
-    return "\n".join(lines) + ("\n" if lines else "")
+    """OmegaT's glossary: source TAB target TAB comment, no header (OmegaT would read one as a term)."""
+    rows = [
+        (name, entry.english, _comment(entry)) for entry in glossary.entries for name in _chinese_names(entry)
+    ]
+    return _delimited(rows, quoted=False)
 
 
 @exporter("weblate")
 def to_weblate(glossary: Glossary) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["source", "target", "context", "developer_comments"])
+    rows: list[Sequence[str]] = [("source", "target", "context", "developer_comments")]
     for entry in glossary.entries:
-        for name in dict.fromkeys([entry.traditional, *(a for a in entry.aliases if has_cjk(a))]):
-            context = entry.tickers[0] if entry.tickers else ""
-            writer.writerow([name, entry.english, context, _comment(entry)])
-    return out.getvalue()
+        context = entry.tickers[0] if entry.tickers else ""
+        rows += [(name, entry.english, context, _comment(entry)) for name in _chinese_names(entry)]
+    return _delimited(rows, quoted=True)
 
 
 @exporter("deepl")
 def to_deepl(glossary: Glossary) -> str:
     seen: set[str] = set()
-    lines = []
+    rows = []
     for entry in glossary.entries:
         if not entry.english:
             continue  # DeepL rejects an entry without a target
@@ -210,5 +250,5 @@ def to_deepl(glossary: Glossary) -> str:
             name = _one_line(name)
             if name and name not in seen:
                 seen.add(name)
-                lines.append(f"{name}\t{_one_line(entry.english)}")
-    return "\n".join(lines) + ("\n" if lines else "")
+                rows.append((name, entry.english))
+    return _delimited(rows, quoted=False)
