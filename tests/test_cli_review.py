@@ -108,6 +108,25 @@ def test_export_xliff_per_article(app: typer.Typer, tree: Path, tmp_path: Path) 
     assert (tmp_path / "xliff" / "renaissance.xlf").is_file()
 
 
+def test_export_the_simplified_memory_and_xliff_12(app: typer.Typer, tree: Path, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["export", "-f", "tmx", "--simplified", str(tree), "--json"])
+    assert result.exit_code == 0, result.output
+    written = json.loads(result.stdout)["files"][0]
+    assert written["file"] == str(tree / "workbench.zh-Hans.tmx") and written["target_language"] == "zh-Hans"
+    store = tmx.tmxfile.parsefile(written["file"])
+    assert len(store.units) == written["units"] > 0
+    assert all(len(u.getlanguageNodes()) == 2 for u in store.units)
+    result = runner.invoke(app, ["export", "-f", "xliff-1.2", "-o", str(tmp_path / "x"), str(tree)])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (tmp_path / "x").iterdir()) == ["renaissance.xliff", "sensetime.xliff"]
+
+
+def test_simplified_is_refused_for_xliff(app: typer.Typer, tree: Path) -> None:
+    result = runner.invoke(app, ["export", "-f", "xliff", "--simplified", str(tree)])
+    assert result.exit_code == 2
+    assert "--simplified is for --format tmx" in result.output
+
+
 def test_export_rejects_an_unknown_format(app: typer.Typer, tree: Path) -> None:
     result = runner.invoke(app, ["export", "--format", "csv", str(tree)])
     assert result.exit_code == 2

@@ -7,14 +7,14 @@ from pathlib import Path
 import polib
 import pytest
 from lxml import etree
-from translate.storage import tmx, xliff2
+from translate.storage import tmx, xliff, xliff2
 
 from conftest import ROOT
 from review_fixtures import SENSETIME, Row, write_article
 from workbench.errors import InputError
-from workbench.exchange import XLIFF_NS, tmx_bytes, write_tmx, write_xliff, xliff_bytes
+from workbench.exchange import XLIFF12_NS, XLIFF_NS, tmx_bytes, write_tmx, write_xliff, xliff_bytes
 from workbench.tm import TMEntry, TranslationMemory
-from xml_schemas import validate_tmx, validate_xliff
+from xml_schemas import validate_tmx, validate_xliff, validate_xliff12
 
 
 @pytest.fixture
@@ -32,7 +32,8 @@ def test_tmx_of_the_reviewed_memory_loads_in_translate_toolkit(tree: Path, tmp_p
     assert len(units) == 9
     unit = units["該股在上周五的交易中飆升了14%。"]
     assert unit.target == "The stock jumped 14% in trading last Friday."
-    assert unit.gettarget("zh-Hans") == "该股在上周五的交易中飙升了14%。"
+    # Two variants a unit, so every CAT tool uses it (OmegaT ignores a unit with a third).
+    assert all(len(u.getlanguageNodes()) == 2 for u in store.units)
     assert store.translate("該股在上周五的交易中飆升了14%。", "zh-Hant-HK", "en") == (
         "The stock jumped 14% in trading last Friday."
     )
@@ -42,17 +43,25 @@ def test_tmx_of_the_reviewed_memory_loads_in_translate_toolkit(tree: Path, tmp_p
     assert validate_tmx(out.read_bytes()) == []
 
 
-def test_tmx_carries_only_simplified_a_reviewer_confirmed(tree: Path) -> None:
+def test_the_simplified_memory_is_its_own_tmx_of_what_a_reviewer_confirmed(
+    tree: Path, tmp_path: Path
+) -> None:
     zh_path = tree / "sensetime" / "zh_Hans.po"
     zh = polib.pofile(str(zh_path), wrapwidth=0)
     unconfirmed = next(e for e in zh if e.msgid == "該股在上周五的交易中飆升了14%。")
     unconfirmed.flags.append("fuzzy")  # OpenCC's conversion, not yet looked at
     zh.save(str(zh_path))
-    data, _ = tmx_bytes(TranslationMemory.load(tree).entries)
-    units = {u.source: u for u in tmx.tmxfile.parsestring(data).units}
-    assert units["該股在上周五的交易中飆升了14%。"].gettarget("zh-Hans") is None
-    assert units["該股在上周五的交易中飆升了14%。"].target == "The stock jumped 14% in trading last Friday."
-    assert units["肖林"].gettarget("zh-Hans") == "肖林"
+    out = tmp_path / "simplified.tmx"
+    # Every confirmed Simplified sentence, the ones whose English is not reviewed yet too.
+    assert write_tmx(tree, out, simplified=True) == 11
+    store = tmx.tmxfile.parsefile(str(out))
+    units = {u.source: u for u in store.units}
+    assert "該股在上周五的交易中飆升了14%。" not in units
+    assert units["成立十年後，商湯仍在虧損。"].target == "成立十年后，商汤仍在亏损。"
+    assert all(len(u.getlanguageNodes()) == 2 for u in store.units)
+    assert store.translate("肖林", "zh-Hant-HK", "zh-Hans") == "肖林"
+    assert b'xml:lang="en"' not in out.read_bytes()
+    assert validate_tmx(out.read_bytes()) == []
 
 
 def test_tmx_header_and_languages(tree: Path) -> None:
@@ -65,7 +74,6 @@ def test_tmx_header_and_languages(tree: Path) -> None:
     assert count == 1
     assert '<tmx version="1.4">' in text
     assert 'srclang="zh-Hant-HK"' in text and 'creationdate="20250108T000000Z"' in text
-    assert 'xml:lang="zh-Hans"' not in text  # no Simplified known for this entry
     store = tmx.tmxfile.parsestring(data)
     assert [(u.source, u.target) for u in store.units] == [
         ("公司虧損<擴大>&收窄。", "Loss <widened> & narrowed.")
@@ -130,6 +138,50 @@ def test_qa_findings_are_the_tools_notes_on_the_target_and_a_reviewers_stay_thei
     ]
 
 
+def test_xliff_12_carries_review_state_and_every_note_where_translate_toolkit_reads_them(
+    tmp_path: Path,
+) -> None:
+    folder = write_article(tmp_path, "sensetime", SENSETIME)
+    po = polib.pofile(str(folder / "en.po"), wrapwidth=0)
+    po[4].tcomment = "QA: error percent-mismatch: percentage 5% is missing from the translation\nAsk the desk"
+    po.save(str(folder / "en.po"))
+    path, count = write_xliff(folder, version="1.2")
+    assert (path, count) == (folder / "en.xliff", 12)
+    assert validate_xliff12(path.read_bytes()) == []
+    store = xliff.xlifffile.parsefile(str(path))
+    assert store.getsourcelanguage() == "zh-Hant-HK" and store.gettargetlanguage() == "en"
+    units = {u.source: u for u in store.units}
+    reviewed, machine, empty = (units[row.source] for row in (SENSETIME[7], SENSETIME[4], SENSETIME[11]))
+    assert reviewed.target == "The stock jumped 14% in trading last Friday."
+    assert reviewed.isapproved() and not reviewed.isfuzzy()
+    assert machine.isfuzzy() and not machine.isapproved()
+    assert not empty.target and not empty.istranslated()
+    # The workbench's notes are the developer's (PO extracted comments), the reviewer's the translator's.
+    assert machine.getnotes("developer").splitlines() == [
+        "position: p5.s1",
+        "kind: bullet",
+        "QA: error percent-mismatch: percentage 5% is missing from the translation",
+    ]
+    assert machine.getnotes("translator") == "Ask the desk"
+    finding = machine.xmlelement.findall(f"{{{XLIFF12_NS}}}note")[2]
+    assert (finding.get("priority"), finding.get("annotates")) == ("1", "target")
+
+
+def test_both_xliff_versions_of_an_article_have_files_of_their_own(tree: Path, tmp_path: Path) -> None:
+    for version in ("2.0", "1.2"):
+        write_xliff(tree / "sensetime", tmp_path / "out", version)
+        write_xliff(tree / "sensetime", version=version)
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["sensetime.xlf", "sensetime.xliff"]
+    assert b"document:2.0" in (tree / "sensetime" / "en.xlf").read_bytes()
+    assert b"document:1.2" in (tree / "sensetime" / "en.xliff").read_bytes()
+
+
+def test_the_xliff_12_schema_check_catches_a_broken_document(tree: Path) -> None:
+    data, _, _ = xliff_bytes(tree / "sensetime", "1.2")
+    broken = data.replace(b'state="needs-translation"', b'state="fuzzy"', 1)
+    assert any("state" in error for error in validate_xliff12(broken))
+
+
 def test_the_xliff_schema_check_catches_a_broken_document(tree: Path) -> None:
     data, _, _ = xliff_bytes(tree / "sensetime")
     broken = data.replace(b'state="initial"', b'state="fuzzy"')  # not a state XLIFF 2.0 knows
@@ -180,5 +232,9 @@ def test_the_worked_example_exports_schema_valid_xliff_and_tmx(tmp_path: Path) -
             po.save(str(folder / name))
         data, _, count = xliff_bytes(folder)
         assert count > 0 and validate_xliff(data) == []
+        data, _, count = xliff_bytes(folder, "1.2")
+        assert count > 0 and validate_xliff12(data) == []
     data, count = tmx_bytes(TranslationMemory.load(tree, cache=False).entries)
     assert count > 10 and validate_tmx(data) == []
+    assert write_tmx(tree, tmp_path / "zh.tmx", simplified=True) > 10
+    assert validate_tmx((tmp_path / "zh.tmx").read_bytes()) == []

@@ -28,6 +28,13 @@ def _xliff_schema() -> etree.XMLSchema:
 
 
 @cache
+def _xliff12_schema() -> etree.XMLSchema:
+    parser = etree.XMLParser(no_network=True)
+    parser.resolvers.add(_LocalCopies())
+    return etree.XMLSchema(etree.parse(str(SCHEMAS / "xliff-core-1.2-strict.xsd"), parser))
+
+
+@cache
 def _tmx_dtd() -> etree.DTD:
     return etree.DTD(str(SCHEMAS / "tmx14.dtd"))
 
@@ -35,6 +42,13 @@ def _tmx_dtd() -> etree.DTD:
 def validate_xliff(data: bytes) -> list[str]:
     """The OASIS XLIFF 2.0 core schema's complaints about ``data``; empty when it is valid."""
     schema = _xliff_schema()
+    schema.validate(etree.fromstring(data))
+    return [str(error) for error in schema.error_log]
+
+
+def validate_xliff12(data: bytes) -> list[str]:
+    """The OASIS XLIFF 1.2 strict schema's complaints about ``data``; empty when it is valid."""
+    schema = _xliff12_schema()
     schema.validate(etree.fromstring(data))
     return [str(error) for error in schema.error_log]
 

@@ -18,6 +18,7 @@ DEFAULT_MARKER = "⟦MT⟧ "
 class ExportFormat(str, Enum):
     tmx = "tmx"
     xliff = "xliff"
+    xliff12 = "xliff-1.2"
 
 
 @guarded
@@ -138,35 +139,63 @@ def export(
     path: Annotated[
         Path, typer.Argument(help="The translations folder (tmx), or it or article folders' parent (xliff).")
     ],
-    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="tmx or xliff.")],
+    format: Annotated[
+        ExportFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="tmx, xliff (XLIFF 2.0) or xliff-1.2 (XLIFF 1.2: what translate-toolkit and Weblate read).",
+        ),
+    ],
     out: Annotated[
         Path | None,
         typer.Option(
             "--out",
             "-o",
-            help="tmx: the file [default: PATH/workbench.tmx]. xliff: a folder for <article>.xlf files "
-            "[default: en.xlf in each article folder].",
+            help="tmx: the file [default: PATH/workbench.tmx, PATH/workbench.zh-Hans.tmx with --simplified]. "
+            "xliff: a folder for <article>.xlf files (<article>.xliff for 1.2) [default: en.xlf (en.xliff) "
+            "in each article folder].",
         ),
     ] = None,
+    simplified: Annotated[
+        bool,
+        typer.Option(
+            "--simplified",
+            help="tmx: the Simplified memory (zh-Hant-HK → zh-Hans: every sentence whose Simplified a "
+            "reviewer confirmed) instead of the English one.",
+        ),
+    ] = False,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the files written and their unit counts as JSON.")
     ] = False,
 ) -> None:
-    """Export reviewed translations as TMX 1.4b, or each article as XLIFF 2.0 with its review state."""
+    """Export reviewed translations as TMX 1.4b, or each article as XLIFF (2.0 or 1.2) with its review state.
+
+    A TMX unit holds two variants, the Traditional source and one target: English by default, Simplified
+    Chinese with --simplified."""
     from workbench.build import article_folders
+    from workbench.errors import InputError
     from workbench.exchange import write_tmx, write_xliff
+    from workbench.languages import ENGLISH, SIMPLIFIED
     from workbench.owned import TMX_EXPORT, refuse_links, require_article_or_translations_folder
 
+    if simplified and format is not ExportFormat.tmx:
+        raise InputError("--simplified is for --format tmx (the Simplified memory); leave it out for XLIFF")
     written: list[dict[str, object]] = []
     if format is ExportFormat.tmx:
         require_article_or_translations_folder(path)
+        default = "workbench.zh-Hans.tmx" if simplified else TMX_EXPORT
         if out is None:
             refuse_links(path)
-        target = out if out is not None else path / TMX_EXPORT
-        written.append({"file": str(target), "units": write_tmx(path, target)})
+        target = out if out is not None else path / default
+        units = write_tmx(path, target, simplified=simplified)
+        written.append(
+            {"file": str(target), "target_language": SIMPLIFIED if simplified else ENGLISH, "units": units}
+        )
     else:
+        version = "1.2" if format is ExportFormat.xliff12 else "2.0"
         for folder in article_folders([path]):
-            file, count = write_xliff(folder, out)
+            file, count = write_xliff(folder, out, version)
             written.append({"file": str(file), "article_folder": str(folder), "units": count})
     if as_json:
         print_json({"format": format.value, "files": written})

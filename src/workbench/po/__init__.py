@@ -4,7 +4,10 @@ Imports polib and rapidfuzz: command modules import this package inside their co
 """
 
 from workbench.po.entries import (
+    EntryNotes,
     article_of,
+    draft_origin,
+    entry_notes,
     is_english,
     is_reviewed,
     live_entries,
@@ -33,6 +36,9 @@ from workbench.po.merge import merge_catalog
 
 __all__ = [
     "LANGUAGES",
+    "EntryNotes",
+    "draft_origin",
+    "entry_notes",
     "Key",
     "Position",
     "article_of",

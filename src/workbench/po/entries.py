@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -260,3 +261,36 @@ def _unique(lines: Iterable[str]) -> list[str]:
 def comment_lines(comment: str | None) -> list[str]:
     """The lines of a comment field; an absent or empty comment has none."""
     return comment.split("\n") if comment else []
+
+
+@dataclass(frozen=True)
+class EntryNotes:
+    """What an entry's comments say, sorted by whose they are: how exchange files (XLIFF notes) read them."""
+
+    tool: tuple[str, ...]  # the workbench's extracted comments (position, kind, hints, provenance)
+    findings: tuple[tuple[str, str], ...]  # QA findings: (severity, "check: message")
+    reviewer: tuple[str, ...]  # the reviewer's own comment lines, blank ones left out
+
+
+def entry_notes(entry: polib.POEntry) -> EntryNotes:
+    """The entry's notes by kind; a finding is given without the ``QA: `` prefix, split off its severity."""
+    findings = []
+    for line in qa_lines(entry):
+        finding = line[len(QA_PREFIX) :]
+        findings.append((finding.split(" ", 1)[0], finding))
+    return EntryNotes(
+        tool=tuple(line for line in tool_notes(entry) if line.strip()),
+        findings=tuple(findings),
+        reviewer=tuple(line for line in reviewer_lines(entry) if line.strip()),
+    )
+
+
+def draft_origin(entry: polib.POEntry) -> str | None:
+    """``mt``, ``tm`` or ``opencc`` while the msgstr is still, untouched, the output its provenance names."""
+    if not untouched_machine_draft(entry):
+        return None
+    mark = f"{DRAFT_MARK}{fingerprint(entry.msgstr)}"
+    for line in provenance_lines(entry.comment):
+        if line.endswith(mark):
+            return line.split(":", 1)[0]
+    return None
