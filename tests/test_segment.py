@@ -5,7 +5,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from workbench.segment import normalise_space, split_sentences
+from workbench.segment import fold_space, normalise_space, split_sentences
 
 
 def test_splits_after_chinese_full_stop_and_keeps_numbers_and_tickers_whole() -> None:
@@ -59,9 +59,17 @@ def test_unbalanced_quote_does_not_swallow_the_paragraph() -> None:
     assert split_sentences("他說:「第一。第二。第三。") == ["他說:「第一。", "第二。", "第三。"]
 
 
-def test_non_breaking_spaces_are_normalised() -> None:
+def test_spaces_at_the_edges_and_runs_of_spaces_are_normalised() -> None:
     assert split_sentences("\u00a0 股價上升。\u3000 公司表示。 ") == ["股價上升。", "公司表示。"]
-    assert normalise_space("a\u00a0\u00a0b\u3000c") == "a b c"
+    assert normalise_space("a\u00a0\u00a0b \tc\u200bd\u3000") == "a b c d"
+
+
+def test_a_space_the_page_chose_is_kept_as_the_page_has_it() -> None:
+    # A CAT tool segmenting the page sees the no-break space; the sentence must be the page's text.
+    title = "簡訊:上市月餘股價勁挫\u00a0遇見小麵急回購挺股價"
+    assert split_sentences(title) == [title]
+    assert normalise_space("公司\u3000公告") == "公司\u3000公告"
+    assert fold_space(title) == "簡訊:上市月餘股價勁挫 遇見小麵急回購挺股價"
 
 
 ALPHABET = st.sampled_from(

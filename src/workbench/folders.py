@@ -26,6 +26,7 @@ from pathlib import Path
 
 from workbench import jsonfile
 from workbench.safeio import file_digest
+from workbench.segment import fold_space
 from workbench.textio import write_text_atomic
 
 STATE_NAME = ".workbench-state.json"
@@ -41,8 +42,11 @@ _ESCAPE = re.compile(r'\\[\\"nt]')
 
 
 def sentence_key(text: str) -> str:
-    """A short digest of a sentence's text: enough to tell an article's sentences apart from another's."""
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
+    """A short digest of a sentence's text: enough to tell an article's sentences apart from another's.
+
+    Spaces count by position, not kind (``fold_space``), so a folder written when a no-break space was read
+    as a plain one is still found by its sentences."""
+    return hashlib.blake2b(fold_space(text).encode("utf-8"), digest_size=8).hexdigest()
 
 
 @dataclass(frozen=True)

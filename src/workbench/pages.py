@@ -30,7 +30,7 @@ from workbench import tickers as ticker_forms
 from workbench.errors import InputError
 from workbench.model import Article, Paragraph, ParagraphKind
 from workbench.owned import is_reserved
-from workbench.segment import normalise_space
+from workbench.segment import fold_space, normalise_space
 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAS_CJK = re.compile(f"[{_CJK}]")
@@ -225,7 +225,8 @@ def _article_id(draft: _Draft, paragraphs: list[Paragraph]) -> str:
         if slug:
             # A headline such as "Report" must not take the name of the review site's folder.
             return f"{slug}-article" if is_reserved(slug) else slug
-    anchor = paragraphs[0].text
+    # The title with its spaces folded, so the id is the one given before the page's spaces were kept.
+    anchor = fold_space(paragraphs[0].text)
     digest = hashlib.sha1(anchor.encode("utf-8")).hexdigest()[:6]
     ticker = draft.tickers[0] if draft.tickers else _first_ticker(paragraphs)
     prefix = _slugify(ticker) if ticker else "article"

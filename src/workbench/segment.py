@@ -34,11 +34,34 @@ WHOLE = frozenset(
     }
 )
 _WS = re.compile(r"[\s\u00a0\u3000\u2000-\u200b\u202f\u205f\ufeff]+")
+# Space characters a page chooses on purpose (Unicode Zs other than the plain space): a no-break space
+# between a headline's two halves, an ideographic space. One of them alone is kept as the page has it.
+_KEPT_SPACES = frozenset(
+    "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+)
 
 
 def normalise_space(text: str) -> str:
-    """Collapse every run of whitespace (non-breaking and ideographic spaces included) to one space."""
+    """The line as the page has it, its edges trimmed and its runs of white space made one.
+
+    A single space character inside the line is kept as it is (a no-break space stays a no-break space),
+    so a sentence is the page's own text and a CAT tool that segments the page finds it in exchange files
+    and memories; a run of white space, a tab or another control character, and a zero-width space
+    become one plain space, as before.
+    """
+    return _WS.sub(_one_space, text).strip()
+
+
+def fold_space(text: str) -> str:
+    """``text`` with every run of white space as one plain space, whatever its kind: what tells whether two
+    sentences differ only in their spaces (the same sentence, read before and after the page's spaces
+    were kept) when entries and folders are paired."""
     return _WS.sub(" ", text).strip()
+
+
+def _one_space(match: re.Match[str]) -> str:
+    run = match.group()
+    return run if run in _KEPT_SPACES else " "
 
 
 def split_sentences(paragraph: str) -> list[str]:

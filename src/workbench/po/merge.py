@@ -27,6 +27,7 @@ from workbench.po.entries import (
 )
 from workbench.po.export import OUR_HEADER_FIELDS, PROVENANCE, TEAM_HEADER_FIELDS, match_edges, render_po
 from workbench.po.keys import Key, entry_key, entry_position, free_context, is_legacy_context
+from workbench.segment import fold_space
 
 # A changed sentence at the same position is the same sentence edited, unless almost nothing is left of
 # it: then the old translation would mislead more than a fresh draft helps (it stays, obsolete).
@@ -100,7 +101,11 @@ def _pair(
     # Unchanged sentences, aligned in page order the way a diff aligns lines: sentences inserted or
     # removed before them shift their position (and, in files of the old layout, their msgctxt), and a
     # sentence repeated on the page keeps its own translation rather than swapping with its twin.
-    matcher = SequenceMatcher(None, [e.msgid for e in active], [e.msgid for e in fresh], autojunk=False)
+    # Texts are compared with their spaces folded: a sentence whose no-break space an older run read as a
+    # plain one is the same sentence, and its entry takes the page's text with its translation and state.
+    matcher = SequenceMatcher(
+        None, [fold_space(e.msgid) for e in active], [fold_space(e.msgid) for e in fresh], autojunk=False
+    )
     for block in matcher.get_matching_blocks():
         for offset in range(block.size):
             old = active[block.a + offset]
@@ -111,11 +116,11 @@ def _pair(
     # translation follows it, preferably from the entry with the same key, else the same position.
     by_msgid: dict[str, list[polib.POEntry]] = {}
     for old in candidates:
-        by_msgid.setdefault(old.msgid, []).append(old)
+        by_msgid.setdefault(fold_space(old.msgid), []).append(old)
     for index, new in enumerate(fresh):
         if index in pairs:
             continue
-        free = [old for old in by_msgid.get(new.msgid, ()) if id(old) not in taken]
+        free = [old for old in by_msgid.get(fold_space(new.msgid), ()) if id(old) not in taken]
         if free:
             old = next(
                 (o for o in free if o.msgctxt == new.msgctxt),
