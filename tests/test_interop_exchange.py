@@ -178,6 +178,7 @@ def test_xliff_12_is_read_unit_for_unit_with_review_state_and_notes(
         (e.msgid, e.msgstr, e.fuzzy) for e in entries
     ]
     assert sum(u["translator_notes"] == COMMENT for u in po) == 1
+    assert all(u["developer_notes"].startswith("position: p") for u in po)
 
 
 def test_xliff_2_is_not_read_whole_by_translate_toolkit_nor_weblate(

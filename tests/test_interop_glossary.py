@@ -23,6 +23,7 @@ from workbench.glossary import load_glossary
 from workbench.glossary.core import has_cjk
 from workbench.glossary.export import export_glossary
 from workbench.model import GlossaryEntry
+from workbench.simplified import to_simplified
 
 ENTRIES = load_glossary(GLOSSARY).entries
 FORBIDDEN = {name for entry in ENTRIES for name in entry.forbidden}
@@ -30,6 +31,11 @@ FORBIDDEN = {name for entry in ENTRIES for name in entry.forbidden}
 
 def _chinese_names(entry: GlossaryEntry) -> list[str]:
     return [entry.traditional, *(a for a in entry.aliases if has_cjk(a))]
+
+
+def _simplified_names(entry: GlossaryEntry) -> list[str]:
+    """The zh-Hans terms of the entry: its Simplified name and its Chinese short forms converted."""
+    return [entry.simplified or entry.traditional, *(to_simplified(a) for a in entry.aliases if has_cjk(a))]
 
 
 @pytest.fixture(scope="module", params=["current", "weblate"])
@@ -104,6 +110,14 @@ def test_omegat_reads_every_name_with_english_and_the_forbidden_renderings_as_co
 
     # The TBX reader pairs every Chinese term (Traditional and Simplified: OmegaT compares the language
     # only, zh) with every English term of the entry: the name and its accepted English variants.
+    glossary = load_glossary(GLOSSARY)
+    # One pair per term of each Chinese language set (a name the same in both scripts counts twice).
+    pairs = sum(
+        (len(dict.fromkeys(_chinese_names(e))) + len(dict.fromkeys(_simplified_names(e))))
+        * len(glossary.english_forms(e))
+        for e in ENTRIES
+    )
+    assert len(tbx) == pairs
     assert {r["source"] for r in tbx} >= {e.traditional for e in ENTRIES} | {e.simplified for e in ENTRIES}
     offered = {(r["source"], r["target"]) for r in tbx}
     assert ("商湯", "SenseTime") in offered and ("商汤", "SenseTime Group") in offered
