@@ -27,6 +27,7 @@ from interop import (
 )
 from workbench.cli import _register, app
 from workbench.exchange import write_tmx, write_xliff
+from workbench.po import qa_lines
 
 _register()
 ARTICLES = sorted(p.name for p in (ROOT / "translations").iterdir() if (p / "en.po").is_file())
@@ -165,9 +166,7 @@ def test_xliff_12_is_read_unit_for_unit_with_review_state_and_notes(
         assert notes[0].startswith("position: p")
         # The workbench's findings are notes too, as they are comments in the PO file (each once: the
         # readers drop a repeated note).
-        assert [n for n in notes if n.startswith("QA: ")] == list(
-            dict.fromkeys(line for line in (entry.tcomment or "").splitlines() if line.startswith("QA: "))
-        )
+        assert [n for n in notes if n.startswith("QA: ")] == list(dict.fromkeys(qa_lines(entry)))
     reviewers = [u["translator_notes"] for u in read["toolkit"] if u["translator_notes"]]
     assert reviewers == [COMMENT]
     assert all("position: p" in u["notes"] for u in read["weblate"])

@@ -42,8 +42,10 @@ _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
 # A line break of the HTML source beside a Chinese character is no space: browsers join Chinese characters
 # across it (CSS Text 3), and Chinese copy puts no space after its commas; a space there would read as a
 # paragraph boundary to the page splitter.
-_CJK_BREAK = re.compile(f"(?<=[{_CJK}])[ \\t]*\\n\\s*|[ \\t]*\\n\\s*(?=[{_CJK}])")
-_SPACE = re.compile(r"\s+")
+# HTML's white space (a no-break space is text, kept as the page has it).
+_WS = "[ \\t\\n\\r\\f]"
+_CJK_BREAK = re.compile(f"(?<=[{_CJK}])[ \\t]*\\n{_WS}*|[ \\t]*\\n{_WS}*(?=[{_CJK}])")
+_SPACE = re.compile(f"{_WS}+")
 _START = re.compile(
     r"<(?:!doctype\s+html|html|head|body|meta|title|p|div|article|h[1-6]|br)\b", re.IGNORECASE
 )
