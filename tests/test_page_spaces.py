@@ -43,11 +43,16 @@ def _review_everything(folder: Path) -> dict[str, tuple[str, str]]:
 def test_a_folder_written_with_plain_spaces_takes_the_pages_text_and_keeps_every_review(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # The committed worked example was written when the no-break space was read as a plain one.
+    # The worked example as a version that read the no-break space as a plain one wrote it.
     shutil.copytree(ROOT / "translations", tmp_path / "translations", ignore=shutil.ignore_patterns("report"))
     shutil.copy(SEED, tmp_path / "page.txt")
     monkeypatch.chdir(tmp_path)
     folder = Path("translations", ARTICLE)
+    for name in ("en.po", "zh_Hans.po"):
+        po = load_po(folder / name)
+        for entry in po:
+            entry.msgid = entry.msgid.replace("\u00a0", " ")
+        po.save(str(folder / name))
     old_title = TITLE.replace("\u00a0", " ")
     assert load_po(folder / "en.po")[0].msgid == old_title
     reviewed = _review_everything(folder)
