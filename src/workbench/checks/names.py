@@ -44,8 +44,6 @@ ENTITY_TYPES = frozenset({"company", "organisation", "organization"})
 _NOT_KEY = re.compile(r"[\W_]+")
 _NOT_KEY_LINE = re.compile(r"[^\w\n]+|_+")
 NEAR_MISS = 80.0
-# Punctuation that ends a phrase: a company's name does not run across it (Trip.com has no space after).
-_SENTENCE_BREAK = re.compile(r"[.,;:!?)(]\s")
 _MAX_WINDOW = 12
 
 Token = tuple[str, int, int]
