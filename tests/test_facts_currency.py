@@ -8,7 +8,7 @@ import pytest
 
 from workbench.checks import run_checks
 from workbench.facts import extract
-from workbench.model import Fact, FactKind
+from workbench.model import Fact, FactKind, Finding, Severity
 
 
 def money(source: str) -> list[Fact]:
@@ -86,3 +86,36 @@ def test_an_index_level_written_as_a_plain_number_in_the_english_is_the_level() 
 
 def test_a_count_beside_an_index_is_not_a_level() -> None:
     assert [f.kind for f in extract("恒指成分股中，20隻上升。")] == []
+
+
+RESULTS = "公司去年收入5億元，純利1億元。"
+CURRENCY = ["amount-currency", "amount-wrong"]
+
+
+def currency(source: str, draft: str) -> tuple[Finding, ...]:
+    return run_checks(source, draft, extract(source), only=CURRENCY)
+
+
+def test_several_open_amounts_of_a_sentence_are_one_warning_naming_them_all() -> None:
+    # One question for the reviewer (which 元 does the sentence mean), asked once.
+    (finding,) = currency(RESULTS, "Revenue was HK$500 million last year and net profit HK$100 million.")
+    assert finding.check == "amount-currency" and finding.severity is Severity.WARNING
+    assert "5億元" in finding.message and "1億元" in finding.message
+    assert "HK$500 million" in finding.message and "HK$100 million" in finding.message
+    assert finding.source_span == "5億元 ... 1億元"
+    assert currency(RESULTS, "Revenue was 500 million yuan last year and net profit 100 million yuan.") == ()
+
+
+def test_open_amounts_written_in_two_currencies_are_one_warning_that_says_so() -> None:
+    for draft in (
+        "Revenue was HK$500 million last year and net profit 100 million yuan.",
+        "Revenue was 500 million yuan last year and net profit HK$100 million.",
+    ):
+        (finding,) = currency(RESULTS, draft)
+        assert (finding.check, finding.severity) == ("amount-currency", Severity.WARNING)
+        assert "different currencies" in finding.message, draft
+
+
+def test_a_dropped_currency_is_still_its_own_finding_per_amount() -> None:
+    found = currency(RESULTS, "Revenue was 500 million last year and net profit 100 million.")
+    assert [f.source_span for f in found] == ["5億元", "1億元"]

@@ -425,16 +425,46 @@ def amount_wrong(context: Context) -> Iterator[Problem]:
 @check("amount-currency", Severity.WARNING)
 def amount_currency(context: Context) -> Iterator[Problem]:
     """An amount is right but its currency is not said (yuan, HK$ and US$ differ), or is one the sentence
-    does not decide (a plain 元 that is HK$ or yuan by what the article is about)."""
-    for m in numeric_matches(context):
+    and its article do not decide (a plain 元 that is HK$ or yuan by what the article is about).
+
+    Several such amounts in one sentence are one question for the reviewer (which 元 does it mean), so
+    they get one finding naming them all; or, where the draft writes them in different currencies, one
+    finding saying so."""
+    matches = numeric_matches(context)
+    for m in matches:
         if m.status is Status.CURRENCY_DROPPED:
             yield _mismatch(m, " without its currency")
-        elif m.status is Status.CURRENCY_UNSURE:
-            yield _problem(
-                m,
-                f"{describe(m.fact)} is {m.fact.english} or in another currency: the sentence does not say "
-                f"which 元 it means; the translation has {_shown(m)}, check it against the article",
-            )
+    if not any(m.status is Status.CURRENCY_UNSURE for m in matches):
+        return
+    # Every amount in a plain 元 the sentence leaves open and the draft renders with a currency.
+    open_ = [m for m in matches if m.fact.alternatives and m.right]
+    facts = _listed([describe(m.fact) for m in open_])
+    written = _listed([_shown(m) for m in open_])
+    if len({t.unit for m in open_ for t in m.targets if t.unit}) > 1:
+        message = (
+            f"{facts} are in one 元, but the translation writes them in different currencies ({written}): "
+            "check which 元 the article means and write them alike"
+        )
+    else:
+        first = open_[0].fact
+        readings = " or ".join(_CURRENCY_NAMES.get(c, c) for c in (first.unit, *first.alternatives))
+        them = "it" if len(open_) == 1 else "them"
+        message = (
+            f"{facts}: the sentence does not say which 元 it means ({readings}); the translation has "
+            f"{written}, check {them} against the article"
+        )
+    yield Problem(
+        message,
+        source_span=" ... ".join(m.fact.text for m in open_),
+        target_span=" ... ".join(_shown(m) for m in open_),
+    )
+
+
+_CURRENCY_NAMES = {"CNY": "yuan", "HKD": "HK$", "USD": "US$"}
+
+
+def _listed(items: Sequence[str]) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 def _mismatches(context: Context, kind: FactKind) -> Iterator[Problem]:
