@@ -27,7 +27,7 @@ from workbench.errors import WorkbenchError
 from workbench.facts.style import DEFAULT_STYLE, Style
 from workbench.folders import FolderState, forget_state, sentence_key, write_state
 from workbench.glossary import Glossary
-from workbench.glossary.core import names_and_facts
+from workbench.glossary.core import read_article
 from workbench.jobs import ArticleJob, ArticleReport, RunContext
 from workbench.model import Article, Origin, Segment, Severity
 from workbench.po import (
@@ -132,12 +132,14 @@ def _read_catalogs(work: _Work) -> None:
 
 
 def analyse_article(article: Article, glossary: Glossary, style: Style = DEFAULT_STYLE) -> list[Segment]:
-    """The sentences of an article with their Simplified text, glossary hits and facts (in ``style``)."""
-    segments: list[Segment] = []
-    for seg in sentences_of(article):
-        hits, facts = names_and_facts(glossary, seg.text, style)
-        segments.append(replace(seg, simplified=to_simplified(seg.text, hits), hits=hits, facts=facts))
-    return segments
+    """The sentences of an article with their Simplified text, glossary hits and facts (in ``style``, each
+    read in the context of the sentences before it)."""
+    segments = list(sentences_of(article))
+    read = read_article(glossary, (seg.text for seg in segments), style)
+    return [
+        replace(seg, simplified=to_simplified(seg.text, hits), hits=hits, facts=facts)
+        for seg, (hits, facts) in zip(segments, read, strict=True)
+    ]
 
 
 def _needing_drafts(works: Sequence[_Work], refresh_mt: bool) -> list[tuple[int, int]]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
+from workbench.facts.article import NO_ARTICLE, ArticleContext, named_companies
 from workbench.facts.numerals import fold
 from workbench.facts.style import DEFAULT_STYLE, Style
 from workbench.facts.zh_dates import date_facts
@@ -29,12 +30,16 @@ def extract(
     hits: Sequence[TermHit] = (),
     style: Style = DEFAULT_STYLE,
     companies: Sequence[str] = (),
+    article: ArticleContext = NO_ARTICLE,
 ) -> tuple[Fact, ...]:
     """Every fact of a Chinese sentence, ordered by position, spans non-overlapping.
 
     ``hits`` are the glossary names found in ``text``; each becomes a NAME fact carrying the entry's English
     and tickers, and no number inside a name is read. ``companies``: the Chinese names of companies the
-    sentence names otherwise (by code alone), which with the hits' decide the currency of results.
+    sentence names otherwise (by a code, known to the glossary or not; ``article.named_companies``), which
+    with the hits' decide the currency of results;
+    ``article``: what the sentences before this one in its article said (``workbench.facts.article``), which
+    decides a plain 元 the sentence alone leaves open.
     """
     folded = _masked(fold(text), hits)
     # Claimed spans, kept sorted and disjoint, so a claim tests its two neighbours only: a sentence with
@@ -70,9 +75,29 @@ def extract(
     for fact in date_facts(text, folded, style):
         claim(fact)
     named = [*(h.entry.traditional for h in hits if h.entry.type == "company"), *companies]
-    for fact in quantity_facts(text, folded, style, named):
+    for fact in quantity_facts(text, folded, style, named, article):
         claim(fact)
     return tuple(sorted(facts, key=lambda f: f.start))
+
+
+def in_context(
+    text: str,
+    hits: Sequence[TermHit],
+    facts: tuple[Fact, ...],
+    style: Style = DEFAULT_STYLE,
+    article: ArticleContext = NO_ARTICLE,
+    code_hits: Sequence[TermHit] = (),
+) -> tuple[Fact, ...]:
+    """``facts``, as ``extract(text, hits, style)`` read them, read again where a plain 元 was left open and
+    the companies the sentence names (``hits``, ``code_hits`` for names by code alone, and codes the
+    glossary lacks) or its ``article`` can decide it. Only such an amount can change, so a sentence without
+    one is not read twice."""
+    if not any(fact.alternatives for fact in facts):
+        return facts
+    companies = named_companies(text, (*hits, *code_hits), facts)
+    if not companies and not article:
+        return facts
+    return extract(text, hits, style, companies, article)
 
 
 def _masked(folded: str, hits: Sequence[TermHit]) -> str:

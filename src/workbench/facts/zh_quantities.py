@@ -7,9 +7,13 @@ upper's multiplier (78億至117億元). Money with no multiplier in a clause aft
 
 A plain 元 is Hong Kong dollars or renminbi by what it measures, as Hong Kong desks write it: a Hong Kong
 stock's price or its change (報577元, 升26元), the market's turnover (成交額825億元), an offering's size, a
-buyback's consideration, southbound money and market value are HK$; 人民幣 anywhere in the sentence, the
-mainland's markets (A股, 滬深, 北向) and per-share earnings are yuan. Results and anything else the
-sentence does not pin down keep the house reading (``Style.bare_yuan``) with HK$ as an accepted
+buyback's consideration, southbound money and market value are HK$; 人民幣 anywhere in the sentence and
+the mainland's markets (A股, 滬深, 北向) are yuan. Results and payouts are in the reporting currency of the
+company the sentence names: yuan for a mainland one (a name starting with a mainland place, or 股份有限公司),
+likely HK$ for another, a Hong Kong code the glossary does not know included. Where the sentence leaves the
+元 open, its article decides what it can (``workbench.facts.article``): a currency declared for what follows
+(人民幣(下同)), the one an earlier sentence gave the same company's results in, the company the article
+named last. What is still open keeps the house reading (``Style.bare_yuan``) with the other as an accepted
 alternative (``Fact.alternatives``), so a check warns rather than calls either reading wrong.
 
 An index level is index points with or without 點 (恒生指數報22861, 收報26263點, 跌144點). Chinese numerals
@@ -24,6 +28,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from workbench.facts import render
+from workbench.facts.article import NO_ARTICLE, ArticleContext
 from workbench.facts.numerals import (
     ARABIC,
     BIG_CHARS,
@@ -174,7 +179,13 @@ class _Token:
     big: bool  # carries a 萬, 億 or 兆 somewhere (二萬三)
 
 
-def quantity_facts(text: str, folded: str, style: Style, companies: Sequence[str] = ()) -> Iterator[Fact]:
+def quantity_facts(
+    text: str,
+    folded: str,
+    style: Style,
+    companies: Sequence[str] = (),
+    article: ArticleContext = NO_ARTICLE,
+) -> Iterator[Fact]:
     for m in _PERCENT_WORDS.finditer(folded):
         try:
             value = parse_numeral(m.group("num"))
@@ -187,7 +198,7 @@ def quantity_facts(text: str, folded: str, style: Style, companies: Sequence[str
 
     tokens = _merge_ranges(folded, list(_tokens(folded)))
     for low, high in tokens:
-        fact = _fact(text, folded, low, high, style, companies)
+        fact = _fact(text, folded, low, high, style, companies, article)
         if fact is not None:
             yield fact
 
@@ -316,7 +327,13 @@ def _merge_ranges(folded: str, tokens: list[_Token]) -> list[tuple[_Token | None
 
 
 def _fact(
-    text: str, folded: str, low: _Token | None, high: _Token, style: Style, companies: Sequence[str] = ()
+    text: str,
+    folded: str,
+    low: _Token | None,
+    high: _Token,
+    style: Style,
+    companies: Sequence[str] = (),
+    article: ArticleContext = NO_ARTICLE,
 ) -> Fact | None:
     kind = high.kind
     start = low.start if low else high.start
@@ -336,7 +353,8 @@ def _fact(
             fact_kind = FactKind.PRICE
         unit = high.unit
         if not unit:
-            unit, alternatives = _plain_yuan(folded, start, fact_kind is FactKind.PRICE, style, companies)
+            price = fact_kind is FactKind.PRICE
+            unit, alternatives = _plain_yuan(folded, start, price, style, companies, article)
     else:
         fact_kind, unit = {
             "percent": (FactKind.PERCENT, high.unit),
@@ -401,21 +419,25 @@ def _is_index_level(folded: str, start: int, token: _Token) -> bool:
 
 
 def _plain_yuan(
-    folded: str, start: int, price: bool, style: Style, companies: Sequence[str]
+    folded: str, start: int, price: bool, style: Style, companies: Sequence[str], article: ArticleContext
 ) -> tuple[str, tuple[str, ...]]:
-    """The currency of an amount or price in plain 元, and the other reading when the sentence cannot
-    decide; see the module docstring. ``companies``: the Chinese names of the companies the sentence names."""
+    """The currency of an amount or price in plain 元, and the other reading when neither the sentence nor
+    its article decides; see the module docstring. ``companies``: the Chinese names of the companies the
+    sentence names; ``article``: what the sentences before it in its article said."""
     clause = _clause_before(folded, start)
     if _RMB_CONTEXT.search(folded):
         return "CNY", ()  # 人民幣 said elsewhere, a mainland market, or 港元 written for another figure
     per_share_earnings = price and "每股" in clause and any(word in clause for word in _EARNINGS)
-    if per_share_earnings or (not price and (_RESULTS.search(folded) or _PAYOUTS.search(folded))):
+    if per_share_earnings or (not price and reports_results(folded)):
         # Results and payouts are in the company's reporting currency: a mainland company's are yuan, a
-        # Hong Kong company's likely HK$; without a company, the house reading.
-        if any(_MAINLAND_NAME.search(name) for name in companies):
-            return "CNY", ()
+        # Hong Kong company's likely HK$; without a company, the article's subject's; else the house reading.
+        if article.declared:
+            return article.declared, ()
         if companies:
-            return "HKD", ("CNY",)
+            return _reporting(companies, article, style)
+        if article.subject:
+            unit, _ = _reporting((article.subject,), article, style)
+            return unit, _other(unit)  # the company named before: likely, not certain
         return style.bare_yuan, _other(style.bare_yuan)
     if (
         price
@@ -424,7 +446,35 @@ def _plain_yuan(
         or any(d.search(folded) and c.search(clause) for d, c in _HKD_DEALS)
     ):
         return "HKD", ()
+    if article.declared:
+        return article.declared, ()
     # Whatever the sentence does not pin down: the house reading, the other accepted with a warning.
+    return style.bare_yuan, _other(style.bare_yuan)
+
+
+def reports_results(folded: str) -> bool:
+    """Whether a (folded) sentence gives results or a payout, whose plain 元 is a reporting currency."""
+    return bool(_RESULTS.search(folded) or _PAYOUTS.search(folded))
+
+
+def _reporting(
+    companies: Sequence[str], article: ArticleContext, style: Style
+) -> tuple[str, tuple[str, ...]]:
+    """The reporting currency of ``companies``: the one the article gave their results in, else yuan for a
+    mainland company (certain) and HK$ for another (likely); companies that disagree decide nothing."""
+    readings = set()
+    for name in companies:
+        stated = article.reports_in(name)
+        if stated:
+            readings.add((stated, _other(stated)))
+        elif _MAINLAND_NAME.search(name):
+            readings.add(("CNY", ()))
+        else:
+            readings.add(("HKD", ("CNY",)))
+    if ("CNY", ()) in readings:
+        return "CNY", ()
+    if len(readings) == 1:
+        return next(iter(readings))
     return style.bare_yuan, _other(style.bare_yuan)
 
 

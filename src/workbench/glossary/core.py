@@ -19,6 +19,7 @@ from workbench import tickers as tk
 from workbench.model import Fact, FactKind, GlossaryEntry, TermHit
 
 if TYPE_CHECKING:
+    from workbench.facts.article import ArticleContext
     from workbench.facts.style import Style
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
@@ -321,22 +322,39 @@ def _stands_alone(text: str, start: int, end: int) -> bool:
 
 
 def names_and_facts(
-    glossary: Glossary, text: str, style: Style | None = None
+    glossary: Glossary, text: str, style: Style | None = None, article: ArticleContext | None = None
 ) -> tuple[tuple[TermHit, ...], tuple[Fact, ...]]:
     """The glossary names of a source sentence (hits by name, then by code alone) and its facts, rendered
-    in ``style`` (the house style; default: the defaults).
+    in ``style`` (the house style; default: the defaults) and read in ``article`` (what the sentences before
+    it in its article said; default: read alone).
 
     Names are found first and mask the spans facts are read from, so 周六福 is a company, not a Saturday.
     """
     from workbench.facts import extract
+    from workbench.facts.article import NO_ARTICLE
+    from workbench.facts.chinese import in_context
     from workbench.facts.style import DEFAULT_STYLE
 
+    style = style or DEFAULT_STYLE
     hits = glossary.match(text)
-    facts = extract(text, hits, style or DEFAULT_STYLE)
+    facts = extract(text, hits, style)
     by_code = glossary.code_hits(facts, hits)
-    if by_code:  # a company named by its code alone still decides the currency of its results
-        facts = extract(text, hits, style or DEFAULT_STYLE, [h.entry.traditional for h in by_code])
-    return hits + by_code, facts
+    # A company named by its code alone, and the article, still decide the currency of its results.
+    return hits + by_code, in_context(text, hits, facts, style, article or NO_ARTICLE, by_code)
+
+
+def read_article(
+    glossary: Glossary, sentences: Iterable[str], style: Style | None = None
+) -> Iterator[tuple[tuple[TermHit, ...], tuple[Fact, ...]]]:
+    """``names_and_facts`` of each sentence of one article, title first, each read in the context of the
+    sentences before it (``workbench.facts.article``): one pass, whatever the article's length."""
+    from workbench.facts.article import NO_ARTICLE, named_companies
+
+    article = NO_ARTICLE
+    for text in sentences:
+        hits, facts = names_and_facts(glossary, text, style, article)
+        yield hits, facts
+        article = article.then(text, named_companies(text, hits, facts))
 
 
 def names_of(entry: GlossaryEntry) -> tuple[str, ...]:
