@@ -5,12 +5,16 @@ RTHK, AAStocks and Infocast with press English written by hand) and on the sampl
 
 1. **False findings.** Every check runs on the hand-written English of every reference sentence, with the
    desk's glossary plus the exchange's whole list of listed companies imported (as ``workbench glossary
-   import`` writes it). Each finding on that English is false; errors and warnings are counted apart, per
-   100 sentences. The same is printed with a Hong Kong desk's house style (``plain_yuan = "HKD"``), for
-   comparison.
+   import`` writes it). Each sentence is read as ``workbench check`` reads a PO file: after the sentences
+   before it from the same article (the same ``url``) in the reference set, in their order there, so what
+   they say (the company the article is about, 人民幣(下同)) decides a plain 元 the sentence leaves open.
+   Each finding on that English is false; errors and warnings are counted apart, per 100 sentences. The
+   same is printed with a Hong Kong desk's house style (``plain_yuan = "HKD"``), and with each sentence
+   read alone, for comparison.
 2. **Invented facts caught.** The committed test model translates the same sentences and the sample page;
-   each draft is checked as ``workbench translate`` writes it (after ``carry_facts``). What counts as
-   invented is judged here from the hand-written reference, never by the checker:
+   each draft is checked as ``workbench translate`` writes it (facts read within the article, then
+   ``carry_facts``). What counts as invented is judged here from the hand-written reference, never by the
+   checker:
    - a **figure**: a number in digits in the draft whose digits appear neither in the reference English
      (for the sample page: in the renderings an editor accepts, ``data/seed_facts.csv``) nor among the
      source's digits;
@@ -47,7 +51,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from market_glossary import market_glossary_csv  # noqa: E402
-from workbench.model import Finding, Severity  # noqa: E402
+from workbench.model import Fact, Finding, Severity, TermHit  # noqa: E402
 
 REFERENCE = ROOT / "tests" / "data" / "market_copy" / "reference.jsonl"
 DEFAULT_MODEL = ROOT / "models" / "translate-zt_en-finance_test-1_0.argosmodel"
@@ -73,6 +77,7 @@ class Case:
     codes: frozenset[int]  # the sentence's own stock codes
     directions: tuple[tuple[str, str], ...]  # (digits of a figure, "up" or "down") from the reference
     flips: tuple[tuple[str, str], ...] = ()  # (a figure's English, the same with its direction turned round)
+    article: str = ""  # the article the sentence comes from (its address); "" for the sample page
 
 
 def _digits(text: str) -> set[str]:
@@ -106,7 +111,15 @@ def reference_cases() -> list[Case]:
                     flips.append((figure["en"], flipped))
         digits = _digits(row["en"]) | _digits(row["zh"])
         cases.append(
-            Case(row["zh"], row["en"], frozenset(digits), frozenset(codes), tuple(directions), tuple(flips))
+            Case(
+                row["zh"],
+                row["en"],
+                frozenset(digits),
+                frozenset(codes),
+                tuple(directions),
+                tuple(flips),
+                row["url"],
+            )
         )
     return cases
 
@@ -126,12 +139,10 @@ def _flipped(text: str) -> str:
 def flipped_caught(glossary: object, cases: Sequence[Case], style: object) -> tuple[int, int, list[str]]:
     """The reference English with one figure's direction turned round: caught by direction-contradicts?"""
     from workbench.checks import run_checks
-    from workbench.glossary.core import names_and_facts
 
     caught = total = 0
     missed = []
-    for case in cases:
-        hits, facts = names_and_facts(glossary, case.source, style)  # type: ignore[arg-type]
+    for case, (hits, facts) in zip(cases, read_cases(glossary, cases, style), strict=True):
         for original, flipped in case.flips:
             wrong = case.english.replace(original, flipped)
             found = run_checks(case.source, wrong, facts, hits, glossary, style=style)  # type: ignore[arg-type]
@@ -143,26 +154,48 @@ def flipped_caught(glossary: object, cases: Sequence[Case], style: object) -> tu
     return caught, total, missed
 
 
-def seed_cases(sentences: Sequence[str]) -> list[Case]:
+def seed_cases(sentences: Sequence[tuple[str, str]]) -> list[Case]:
+    """The sample page's sentences, each (its article's id, its text)."""
     from fact_accuracy import EXPECTED, read_expected
 
-    expected = read_expected(EXPECTED, sentences)
+    expected = read_expected(EXPECTED, [text for _, text in sentences])
     cases = []
-    for index, sentence in enumerate(sentences):
+    for index, (article, sentence) in enumerate(sentences):
         accepted = " ".join(form for fact in expected.get(index, ()) for form in fact.accepted)
         codes = frozenset(int(d) for d in re.findall(r"\d{4,5}", sentence))
-        cases.append(Case(sentence, "", frozenset(_digits(accepted) | _digits(sentence)), codes, ()))
+        digits = frozenset(_digits(accepted) | _digits(sentence))
+        cases.append(Case(sentence, "", digits, codes, (), article=article))
     return cases
 
 
-def false_findings(glossary: object, cases: Sequence[Case], style: object) -> tuple[Counter[str], list[str]]:
+def read_cases(
+    glossary: object, cases: Sequence[Case], style: object, in_articles: bool = True
+) -> list[tuple[tuple[TermHit, ...], tuple[Fact, ...]]]:
+    """The glossary hits and facts of each case; ``in_articles``: each read after the sentences before it
+    from the same article in the reference set, in their order there (as ``workbench check`` reads a PO
+    file), else each alone."""
+    from workbench.glossary.core import names_and_facts, read_article
+
+    if not in_articles:
+        return [names_and_facts(glossary, case.source, style) for case in cases]  # type: ignore[arg-type]
+    articles: dict[str, list[int]] = {}
+    for index, case in enumerate(cases):
+        articles.setdefault(case.article or f"#{index}", []).append(index)
+    read: dict[int, tuple[tuple[TermHit, ...], tuple[Fact, ...]]] = {}
+    for indexes in articles.values():
+        sentences = [cases[i].source for i in indexes]
+        read.update(zip(indexes, read_article(glossary, sentences, style), strict=True))  # type: ignore[arg-type]
+    return [read[i] for i in range(len(cases))]
+
+
+def false_findings(
+    glossary: object, cases: Sequence[Case], style: object, in_articles: bool = True
+) -> tuple[Counter[str], list[str]]:
     from workbench.checks import run_checks
-    from workbench.glossary.core import names_and_facts
 
     counts: Counter[str] = Counter()
     shown = []
-    for case in cases:
-        hits, facts = names_and_facts(glossary, case.source, style)  # type: ignore[arg-type]
+    for case, (hits, facts) in zip(cases, read_cases(glossary, cases, style, in_articles), strict=True):
         for f in run_checks(case.source, case.english, facts, hits, glossary, style=style):  # type: ignore[arg-type]
             counts[f.severity.value] += 1
             counts[f"{f.severity.value} {f.check}"] += 1
@@ -226,13 +259,16 @@ def caught_counts(
 
 
 def drafts_of(
-    engine: object, glossary: object, sources: Sequence[str]
+    engine: object, glossary: object, cases: Sequence[Case]
 ) -> tuple[list[str], list[tuple[Finding, ...]]]:
+    """The test model's drafts of ``cases`` as ``workbench translate`` writes them (facts read in each
+    sentence's article, then ``carry_facts``), with their findings."""
     from workbench.carry import carry_facts
-    from workbench.glossary.core import names_and_facts
+    from workbench.facts.style import DEFAULT_STYLE
     from workbench.simplified import to_simplified
 
-    analysed = [names_and_facts(glossary, s) for s in sources]  # type: ignore[arg-type]
+    sources = [case.source for case in cases]
+    analysed = read_cases(glossary, cases, DEFAULT_STYLE)
     wants_simplified = getattr(engine, "wants_simplified", False)
     inputs = [
         to_simplified(s, hits) if wants_simplified else s
@@ -281,16 +317,20 @@ def main() -> int:
 
     counts, shown = false_findings(glossary, cases, DEFAULT_STYLE)
     hk_counts, _ = false_findings(glossary, cases, replace(DEFAULT_STYLE, bare_yuan="HKD"))
+    alone, _ = false_findings(glossary, cases, DEFAULT_STYLE, in_articles=False)
     n = len(cases)
-    print("false findings on the hand-written English, per 100 sentences:")
+    articles = len({case.article for case in cases})
     print(
-        f"  house style as shipped:        errors {per_100(counts['error'], n):5.1f}  "
-        f"warnings {per_100(counts['warning'], n):5.1f}"
+        f"false findings on the hand-written English, per 100 sentences, each sentence read after the ones "
+        f"before it from its article ({articles} articles):"
     )
-    print(
-        f"  plain_yuan = HKD (a HK desk):  errors {per_100(hk_counts['error'], n):5.1f}  "
-        f"warnings {per_100(hk_counts['warning'], n):5.1f}"
-    )
+    for label, found in (
+        ("house style as shipped:      ", counts),
+        ("plain_yuan = HKD (a HK desk):", hk_counts),
+        ("each sentence read alone:    ", alone),
+    ):
+        errors, warnings = per_100(found["error"], n), per_100(found["warning"], n)
+        print(f"  {label}  errors {errors:5.1f}  warnings {warnings:5.1f}")
     for key, value in sorted(counts.items()):
         if " " in key:
             print(f"    {key}: {value}")
@@ -302,20 +342,22 @@ def main() -> int:
     engine = load_engine(args.model, device=args.device)
     page = read_page(SEED)
     seed_sentences = [
-        seg.text for article in split_page(page.text, page.path) for seg in sentences_of(article)
+        (article.id, seg.text)
+        for article in split_page(page.text, page.path)
+        for seg in sentences_of(article)
     ]
     seed_glossary = load_glossary(ROOT / "glossary.csv")
     missed_all: list[str] = []
     total: Counter[str] = Counter()
-    for name, sources, case_list, used in (
-        ("reference sentences", [c.source for c in cases], cases, glossary),
-        ("sample page", seed_sentences, seed_cases(seed_sentences), seed_glossary),
+    for name, case_list, used in (
+        ("reference sentences", cases, glossary),
+        ("sample page", seed_cases(seed_sentences), seed_glossary),
     ):
-        drafts, findings = drafts_of(engine, used, sources)
+        drafts, findings = drafts_of(engine, used, case_list)
         caught, missed = caught_counts(case_list, drafts, findings)
         total.update(caught)
         missed_all += missed
-        print(f"invented in the test model's drafts of the {name} ({len(sources)}), caught by an error:")
+        print(f"invented in the test model's drafts of the {name} ({len(case_list)}), caught by an error:")
         print(
             f"  figures {share(caught, 'figure')}; tickers {share(caught, 'ticker')}; "
             f"contradicting directions {share(caught, 'direction')}"

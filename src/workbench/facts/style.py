@@ -23,9 +23,9 @@ STYLE_FILE = "house-style.toml"
 class Style:
     """How facts are read and written; one per newsroom. The defaults are the sample page's conventions.
 
-    ``bare_yuan`` is the currency of a plain 元 the sentence does not pin down (the other one is accepted with
-    a warning); ``bare_yuan_price`` that of a quoted share price in plain 元 (報7.87元 is HK$ in Hong Kong
-    market text).
+    ``bare_yuan`` is the currency of a plain 元 neither the sentence nor its article pins down (the other one
+    is accepted with a warning); ``bare_yuan_price`` that of a quoted share price in plain 元 (報7.87元 is HK$
+    in Hong Kong market text).
     """
 
     yuan_prefix: bool = False  # True: RMB308 million; False: 308 million yuan
