@@ -317,8 +317,10 @@ def find_numbers(english: str) -> list[Number]:
         raw = m.group().rstrip(",")
         end = start + len(raw)
         before = english[start - 1] if start else ""
-        if before.isalpha() or before == "_" or (
-            before == "-" and start >= 2 and english[start - 2].isalpha()
+        if (
+            before.isalpha()
+            or before == "_"
+            or (before == "-" and start >= 2 and english[start - 2].isalpha())
         ):
             continue
         if before == "." and start >= 2 and english[start - 2].isdigit():
