@@ -93,6 +93,13 @@ class Glossary:
         self._indexes: dict[str, object] = {}
         self._write_indexes: Callable[[dict[str, object]], None] | None = None
 
+    def __getstate__(self) -> dict[str, object]:
+        # A copy sent to another process (a cluster's worker) keeps the indexes built so far but never
+        # writes the glossary's cache: that file belongs to the process that read the glossary.
+        state = dict(self.__dict__)
+        state["_write_indexes"] = None
+        return state
+
     @classmethod
     def from_entries(cls, entries: Iterable[GlossaryEntry]) -> Glossary:
         return cls(entries)

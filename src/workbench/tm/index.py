@@ -55,6 +55,11 @@ class Index:
         self.rows: list[tuple[StoredRow, int]] = list(rows.values())
         self._built = False
 
+    def build(self) -> None:
+        """Build the near-match postings now (else the first ``near`` does)."""
+        if self.keys and not self._built:
+            self._build()
+
     def _build(self) -> None:
         """Postings of every bigram, as one sorted array (CSR layout), built with sorts not Python loops."""
         import numpy as np

@@ -164,6 +164,12 @@ class TranslationMemory:
         """``lookup`` for each sentence, in order; the sentences left None are the ones for the engine."""
         return [self.lookup(source) for source in sources]
 
+    def read_now(self) -> TranslationMemory:
+        """Read every entry and build the index now rather than at the first lookup: before the memory is
+        handed to workers, which would otherwise each read the tree and build the index again."""
+        self._ensure_index().build()
+        return self
+
     def _ensure_index(self) -> Index:
         if self._index is None:
             self._index = Index(self._stored())
