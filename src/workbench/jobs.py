@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from workbench import __version__
 from workbench.errors import ModelError
@@ -20,6 +20,11 @@ from workbench.model import Article, GlossaryEntry, Segment
 from workbench.mt import Engine, Model, find_model
 from workbench.tm import TranslationMemory
 from workbench.tm.store import Written
+
+if TYPE_CHECKING:
+    from types import TracebackType
+
+    from workbench.facts.style import Style
 
 
 @dataclass(frozen=True)
@@ -83,6 +88,26 @@ class Quiet:
         pass
 
 
+class Runner(Protocol):
+    """Where a run's planned articles are translated and written: in this process
+    (``pipeline.LocalRunner``), or by the workers of a cluster (``workbench.cluster.RayRunner``).
+
+    Entered before the run takes the translations folder's lock (a runner connects to its workers there,
+    so a cluster that cannot be reached is reported before anything is written), left after the lock is
+    released. ``translate`` gets every job of the run at once and yields their reports a batch at a time,
+    one per job, failures included; it advances ``context.progress`` and leaves in ``context`` what a local
+    run leaves there (``written``, ``engine_name``, ``mt_calls``).
+    """
+
+    def __enter__(self) -> Runner: ...
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None: ...
+
+    def translate(self, jobs: Sequence[ArticleJob], context: RunContext) -> Iterator[list[ArticleReport]]: ...
+
+
 class RunContext:
     """What a worker loads once and every batch shares: options, glossary, engine and memory.
 
@@ -97,12 +122,16 @@ class RunContext:
         engine: Engine | None = None,
         progress: Progress | None = None,
         memory: TranslationMemory | None = None,
+        style: Style | None = None,
     ) -> None:
         from workbench.facts.style import style_for
 
         self.options = options
         self.glossary = glossary
-        self.style = style_for(options.style, glossary.source or options.glossary)  # read once per run
+        # Read once per run; a distributed runner hands its workers the driver's, read once there.
+        if style is None:
+            style = style_for(options.style, glossary.source or options.glossary)
+        self.style = style
         self.progress: Progress = progress or Quiet()
         self.model_missing: str | None = None
         self.engine_name: str | None = None

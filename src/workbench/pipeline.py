@@ -7,6 +7,10 @@ locked (``workbench.safeio``). Then every article is planned: its folder found b
 unchanged article is skipped without a PO file being parsed. The rest go to ``translate_articles`` in
 batches of about ``batch_sentences`` sentences (one engine call each, all pages mixed) and are written as
 each batch finishes, so memory follows the batch, not the archive.
+
+Where the batches run is the ``Runner``'s affair: this process (``LocalRunner``), or the workers of a Ray
+cluster (``workbench.cluster``). Everything above stays on this machine either way: reading, planning,
+skipping and the lock.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from workbench.jobs import (
     Progress,
     Quiet,
     RunContext,
+    Runner,
     TranslateOptions,
     inputs_digest,
 )
@@ -42,11 +47,13 @@ from workbench.tm.store import remember
 __all__ = [
     "ArticleJob",
     "ArticleReport",
+    "LocalRunner",
     "analyse",
     "PageReport",
     "Progress",
     "RunContext",
     "RunReport",
+    "Runner",
     "TranslateOptions",
     "apply_checks",
     "page_paths",
@@ -166,11 +173,13 @@ def translate_pages(
     options: TranslateOptions | None = None,
     engine: Engine | None = None,
     progress: Progress | None = None,
+    runner: Runner | None = None,
 ) -> RunReport:
     """Pre-translate pages and write, per article, en.po, zh_Hans.po, zh_Hans.txt and en.md.
 
     ``engine`` may be given (tests, other front ends); otherwise it is loaded from ``options`` only when some
-    sentence needs a machine draft. Raises ``WorkbenchError`` for problems of the whole run, before anything
+    sentence needs a machine draft. ``runner`` translates the planned batches (default: in this process,
+    ``LocalRunner``). Raises ``WorkbenchError`` for problems of the whole run, before anything
     is written; a problem of one article is reported in its ``ArticleReport.failure``.
     """
     options = options or TranslateOptions()
@@ -189,14 +198,15 @@ def translate_pages(
         report.notes.append("no glossary (glossary.csv here, or --glossary PATH): no name hints or checks")
 
     refuse_links(options.out_dir)
-    with folder_lock(options.out_dir, wait=options.wait, on_wait=progress.note):
+    runner = runner or LocalRunner()
+    with runner as run, folder_lock(options.out_dir, wait=options.wait, on_wait=progress.note):
         jobs, settled = plan(articles, context)
         for done in settled:
             report.pages[done.page].articles.append(done)
         progress.begin(len(jobs) + len(settled), sum(j.sentences for j in jobs))
         progress.advance(articles=len(settled))
-        for batch in batches(jobs, options.batch_sentences):
-            for article_report in translate_articles(batch, context):
+        for reports in run.translate(jobs, context):
+            for article_report in reports:
                 report.pages[article_report.page].articles.append(article_report)
         remember(options.out_dir, context.written)
     report.notes.extend(context.notes())
@@ -204,6 +214,20 @@ def translate_pages(
         page_report.articles.sort(key=lambda a: a.article.paragraphs[0].line if a.article.paragraphs else 0)
     report.engine, report.mt_calls = context.engine_name, context.mt_calls
     return report
+
+
+class LocalRunner:
+    """The batches of a run translated one after another in this process, with one engine."""
+
+    def __enter__(self) -> LocalRunner:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        pass
+
+    def translate(self, jobs: Sequence[ArticleJob], context: RunContext) -> Iterator[list[ArticleReport]]:
+        for batch in batches(jobs, context.options.batch_sentences):
+            yield translate_articles(batch, context)
 
 
 def plan(
