@@ -89,6 +89,17 @@ def translate(
         bool,
         typer.Option("--no-wait", help="If another run is writing to --out, stop (exit 2) rather than wait."),
     ] = False,
+    ray: Annotated[
+        str | None,
+        typer.Option(
+            "--ray",
+            metavar="ADDRESS",
+            help="Translate on a Ray cluster: auto (the cluster this machine belongs to), ray://HOST:10001, "
+            "HOST:PORT, or local (a private one on this machine's cores). --out must be a folder every node "
+            'sees at the same path. Needs pip install "hk-newsroom-workbench[ray]".',
+            show_default=False,
+        ),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON summary.")] = False,
 ) -> None:
     """Pre-translate every article of the pages in PATH...; write en.po, zh_Hans.po, zh_Hans.txt and en.md.
@@ -119,9 +130,15 @@ def translate(
         marker=marker,
         wait=not no_wait,
     )
+    runner = None
+    if ray is not None:
+        from workbench.cluster import RayRunner, import_ray
+
+        import_ray()  # one line on how to install it, before anything is read
+        runner = RayRunner(ray)
     started = time.monotonic()
     with progress_for_terminal() as progress:
-        report = translate_pages(pages, options, progress=progress)
+        report = translate_pages(pages, options, progress=progress, runner=runner)
     seconds = time.monotonic() - started
     # Notes (a page read as Big5, a PO file the memory left out) are for the person, with --json too.
     for note in report.notes:
@@ -143,6 +160,7 @@ def translate(
                 "failures": report.failures,
                 "notes": report.notes,
                 "seconds": round(seconds, 3),
+                **({"ray": runner.stats.as_json()} if runner is not None else {}),
             }
         )
     else:
