@@ -11,7 +11,15 @@ and runs ``workbench translate`` on that folder in a subprocess with the test mo
 Last line: ``rerun_share <unchanged re-run seconds / first-run seconds>``. Goals at 1,000 articles:
 rerun_share <= 0.02 and adding 10 articles under 5% of the first run.
 
+With ``--ray ADDRESS`` (``auto``, ``local``, ``ray://host:10001``) it measures instead what running the job
+on Ray costs: the first run locally, then the same first run with ``translate --ray ADDRESS`` into another
+folder, whose files must be the local run's (PO header dates aside). It prints how the Ray run's time went
+(connecting, starting the workers, translating on them) and last ``ray_vs_local <Ray run's sentences/s /
+local run's>``. On one machine the Ray run cannot be faster; the ratio is the overhead. Goal at 200
+articles: >= 0.8. ``local`` starts a private Ray instance inside the run, so its start is counted.
+
     .venv/bin/python benchmarks/newsroom.py [--articles 1000] [--model PATH] [--threads N|WxT] [--keep DIR]
+    .venv/bin/python benchmarks/newsroom.py --ray local [--articles 200]
 
 Times are wall-clock seconds of the whole command (interpreter start and imports included), as a desk
 would see them; run it on a quiet machine.
@@ -31,6 +39,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_MODEL = ROOT / "models" / "translate-zt_en-finance_test-1_0.argosmodel"
@@ -136,11 +145,16 @@ class Run:
     machine: int
     written: int
     unchanged: int
+    ray: dict[str, Any] | None = None  # the Ray run's account of itself (RunStats)
 
 
-def run_translate(work: Path, model: Path, threads: str | None) -> Run:
+def run_translate(
+    work: Path, model: Path, threads: str | None, out: str = "translations", ray: str | None = None
+) -> Run:
     command = [sys.executable, "-c", "from workbench.cli import main; main()", "translate", "pages"]
-    command += ["--model", str(model), "--device", "cpu", "--out", "translations", "--json"]
+    command += ["--model", str(model), "--device", "cpu", "--out", out, "--json"]
+    if ray:
+        command += ["--ray", ray]
     # A newsroom's real package runs in the fastest type for the CPU; the test model's own float32 is for
     # drafts that are the same on every CPU, not for speed.
     command += ["--compute-type", "auto"]
@@ -171,7 +185,58 @@ def run_translate(work: Path, model: Path, threads: str | None) -> Run:
         machine=sum(a["machine"] for a in written),
         written=len(written),
         unchanged=len(articles) - len(written),
+        ray=data.get("ray"),
     )
+
+
+_HEADER_DATE = re.compile(rb'^"(?:POT-Creation|PO-Revision)-Date: [^"]*"$', re.M)
+
+
+def differing_files(one: Path, other: Path) -> list[str]:
+    """The articles' files (PO, Markdown, text) that differ between two translations folders, PO header
+    dates aside; a file in only one of them counts."""
+    names = {
+        str(p.relative_to(root))
+        for root in (one, other)
+        for p in root.glob("*/*")
+        if p.suffix in (".po", ".md", ".txt")
+    }
+    differ = []
+    for name in sorted(names):
+        a, b = one / name, other / name
+        both = a.is_file() and b.is_file()
+        if not both or _HEADER_DATE.sub(b"", a.read_bytes()) != _HEADER_DATE.sub(b"", b.read_bytes()):
+            differ.append(name)
+    return differ
+
+
+def compare_with_ray(work: Path, model: Path, threads: str | None, address: str) -> None:
+    """The first run locally and on Ray, on the same pages; the files must be the same."""
+    local = run_translate(work, model, threads, out="translations")
+    print(
+        f"local run:          {local.seconds:8.1f} s  {local.written} articles, {local.sentences} sentences, "
+        f"{local.sentences / local.seconds:.1f} sentences/s",
+        flush=True,
+    )
+    on_ray = run_translate(work, model, threads, out="translations-ray", ray=address)
+    stats = on_ray.ray or {}
+    print(
+        f"Ray run ({address}): {on_ray.seconds:8.1f} s  {on_ray.written} articles, {on_ray.sentences} "
+        f"sentences, {on_ray.sentences / on_ray.seconds:.1f} sentences/s",
+        flush=True,
+    )
+    print(
+        f"  Ray's time: connect {stats.get('connect_seconds', 0):.2f} s, start {stats.get('workers', 0)} "
+        f"worker(s) of {stats.get('cpus_each', 0)} CPU {stats.get('start_seconds', 0):.2f} s, "
+        f"{stats.get('batches', 0)} batches of ~{stats.get('batch_sentences', 0)} sentences: "
+        f"{stats.get('worker_seconds', 0):.1f} s on the workers",
+        flush=True,
+    )
+    differ = differing_files(work / "translations", work / "translations-ray")
+    if differ or on_ray.written != local.written:
+        sys.exit(f"newsroom: the Ray run's files differ from the local run's: {', '.join(differ[:5])}")
+    print(f"same files as the local run: {local.written} articles (PO header dates aside)")
+    print(f"ray_vs_local {(on_ray.sentences / on_ray.seconds) / (local.sentences / local.seconds):.2f}")
 
 
 def main() -> None:
@@ -181,6 +246,7 @@ def main() -> None:
     parser.add_argument("--seed", type=Path, default=DEFAULT_SEED)
     parser.add_argument("--threads", help="passed to translate --threads")
     parser.add_argument("--keep", type=Path, help="build and keep the pages and translations in this folder")
+    parser.add_argument("--ray", metavar="ADDRESS", help="compare a run on this Ray cluster with a local one")
     args = parser.parse_args()
     if args.articles < 1:
         parser.error("--articles must be at least 1")
@@ -202,6 +268,9 @@ def main() -> None:
             f"{os.cpu_count()} cores, model {args.model.name}",
             flush=True,
         )
+        if args.ray:
+            compare_with_ray(work, args.model, args.threads, args.ray)
+            return
 
         first = run_translate(work, args.model, args.threads)
         rate = first.sentences / first.seconds
