@@ -229,7 +229,8 @@ def compare_with_ray(work: Path, model: Path, threads: str | None, address: str)
         f"  Ray's time: connect {stats.get('connect_seconds', 0):.2f} s, start {stats.get('workers', 0)} "
         f"worker(s) of {stats.get('cpus_each', 0)} CPU {stats.get('start_seconds', 0):.2f} s, "
         f"{stats.get('batches', 0)} batches of ~{stats.get('batch_sentences', 0)} sentences: "
-        f"{stats.get('worker_seconds', 0):.1f} s on the workers",
+        f"{stats.get('worker_seconds', 0):.1f} s on the workers, "
+        f"{stats.get('round_trip_seconds', 0):.2f} s more from batches sent to their reports back",
         flush=True,
     )
     differ = differing_files(work / "translations", work / "translations-ray")

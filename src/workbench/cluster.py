@@ -226,6 +226,9 @@ class RunStats:
     connect_seconds: float = 0.0  # reaching (or starting) the cluster
     start_seconds: float = 0.0  # from connected to every worker started and checked
     worker_seconds: float = 0.0  # spent in translate_articles on the workers, all batches together
+    # From a batch sent to its reports back, less its worker_seconds, all batches together: sending the jobs
+    # and the reports through Ray, and the wait for a worker's first fetch of the shared objects.
+    round_trip_seconds: float = 0.0
     retried: int = 0  # batches sent again after their worker died
     lost: int = 0  # batches whose articles were not written
     hosts: list[str] = field(default_factory=list)
@@ -242,6 +245,7 @@ class RunStats:
             "connect_seconds": round(self.connect_seconds, 3),
             "start_seconds": round(self.start_seconds, 3),
             "worker_seconds": round(self.worker_seconds, 3),
+            "round_trip_seconds": round(self.round_trip_seconds, 3),
             "retried": self.retried,
             "lost": self.lost,
             "hosts": sorted(set(self.hosts)),
@@ -407,6 +411,7 @@ class RayRunner:
         progress = context.progress
         queue: deque[tuple[int, int]] = deque((index, 0) for index in range(len(work)))  # (batch, tries)
         busy: dict[Any, tuple[int, int, int]] = {}  # call -> (batch, tries, worker)
+        sent: dict[Any, float] = {}  # call -> when
         waking: dict[Any, tuple[int, float]] = {}  # ping -> (worker, when its process died)
         gone: set[int] = set()  # workers Ray will not restart again
         written: dict[int, list[Written]] = {}
@@ -419,7 +424,8 @@ class RayRunner:
                         jobs = [
                             replace(job, folder=out / job.folder.relative_to(given)) for job in work[index]
                         ]
-                        busy[actors[worker].translate.remote(shared, jobs)] = (index, tries, worker)
+                        call = actors[worker].translate.remote(shared, jobs)
+                        busy[call], sent[call] = (index, tries, worker), time.perf_counter()
                 if not busy and not waking:
                     # Every worker died more often than Ray restarts one: nothing is left to send to.
                     while queue:
@@ -428,7 +434,8 @@ class RayRunner:
                         yield _lost(work[index], "every Ray worker of the run died")
                         progress.advance(articles=len(work[index]))
                     break
-                ready, _ = ray.wait([*busy, *waking], num_returns=1, timeout=WAKE_POLL)
+                timeout = WAKE_POLL if waking else None
+                ready, _ = ray.wait([*busy, *waking], num_returns=1, timeout=timeout)
                 if not ready:
                     continue
                 (call,) = ready
@@ -436,6 +443,7 @@ class RayRunner:
                     self._woken(ray, actors, call, waking, gone)
                     continue
                 index, tries, worker = busy.pop(call)
+                sent_at = sent.pop(call)
                 try:
                     result: BatchDone = ray.get(call)
                 except ray.exceptions.RayActorError as err:
@@ -458,6 +466,7 @@ class RayRunner:
                     progress.advance(articles=len(work[index]))
                     continue
                 self.stats.worker_seconds += result.seconds
+                self.stats.round_trip_seconds += time.perf_counter() - sent_at - result.seconds
                 context.mt_calls += result.mt_calls
                 context.engine_name = result.engine or context.engine_name
                 written[index] = [
