@@ -66,6 +66,7 @@ def test_a_misspelt_name_is_missing_and_the_near_miss_is_shown() -> None:
     (finding,) = run(SOURCE, "SensTime completed its restructuring.")
     assert finding.check == "name-missing"
     assert "SensTime" in finding.message
+    assert finding.target_span == "SensTime"  # what the review page and the PO comment point at
 
 
 def test_a_missing_glossary_term_is_only_a_warning() -> None:
@@ -293,3 +294,31 @@ def test_a_name_the_press_shortens_to_its_leading_words_or_initials_is_named() -
     # A generic leading word alone is no name: "China" does not name China Construction Bank.
     assert missing("建行(00939)升1%。", "China (0939.HK) rose 1%.") == ["name-missing"]
     assert missing("工行(01398)漲0.6%。", "The bank (1398.HK) rose 0.6%.") == ["name-missing"]
+
+
+WHARF = GlossaryEntry(
+    "九龍倉集團有限公司", "九龙仓集团有限公司", "The Wharf (Holdings) Limited", (), ("0004.HK",)
+)
+PING_AN = GlossaryEntry("中國平安", "中国平安", "Ping An", (), ("2318.HK",))
+MORE = Glossary.from_entries([*MARKET.entries, WHARF, PING_AN])
+
+
+def more(source: str, draft: str) -> list[str]:
+    hits = MORE.match(source)
+    hits += MORE.code_hits(extract(source, hits), hits)
+    found = run_checks(source, draft, extract(source, hits), hits, MORE, only=CHECKS)
+    return [f"{f.check}: {f.target_span}" for f in found]
+
+
+def test_a_name_that_starts_with_the_is_written_without_it_and_a_misspelling_of_that_is_shown() -> None:
+    assert more("九龍倉集團(00004)升2%。", "Wharf (0004.HK) rose 2%.") == []
+    assert more("九龍倉集團(00004)升2%。", "The Wharf (0004.HK) rose 2%.") == []
+    assert more("九龍倉集團(00004)升2%。", "Wharff (0004.HK) rose 2%.") == ["name-missing: Wharff"]
+    assert more("恒指升2%。", "The Wharf rose 2%.") == ["hallucinated-entity: Wharf"]
+
+
+def test_a_name_known_by_its_place_and_a_word_is_partly_named_by_the_word_not_the_place() -> None:
+    # 平安 is how the press shortens 中國平安; 中國 alone names no company.
+    assert more("平安領跌保險股。", "Ping An led insurers lower.") == []
+    draft = "Insurers fell as China's economy slowed, and Ping An led."
+    assert more("中國經濟增長放緩，保險股下跌。", draft) == ["hallucinated-entity: Ping An"]

@@ -197,6 +197,26 @@ def test_the_workbook_as_downloaded_is_read_by_content_whatever_its_headings(tmp
     assert gem_row.english == "Orient Securities International"
 
 
+def test_blank_rows_and_a_company_with_its_english_name_alone_are_read(tmp_path: Path) -> None:
+    """A workbook as a desk keeps it: a blank-looking row between blocks, and a new listing whose Chinese
+    name and website the exchange has not filled in yet, which is named rather than left out unseen."""
+    book = openpyxl.Workbook()
+    main = book.active
+    main.append(["Stock Code", "Name of Listed Company", "上市公司名稱", "Website 網址"])
+    main.append([5, "HSBC Holdings plc", "匯豐控股有限公司", "http://www.hsbc.com"])
+    main.append([" ", " "])
+    main.append([2513, "Knowledge Atlas Technology Joint Stock Company Limited"])
+    main.append([700, "Tencent Holdings Limited", "騰訊控股有限公司", "http://www.tencent.com"])
+    book.save(tmp_path / "Hyperlinks-to-Listed-Co.xlsx")
+    path = tmp_path / "glossary.csv"
+    result = run("import", str(tmp_path / "Hyperlinks-to-Listed-Co.xlsx"), "--glossary", str(path))
+    assert result.exit_code == 0, result.output
+    g = load_glossary(path)
+    assert [e.tickers for e in g.entries] == [("0005.HK",), ("0700.HK",)]
+    # The listing without a Chinese name is not dropped without a word: the editor is told which.
+    assert "not imported: 2513.HK lack an English or a Chinese name" in result.output
+
+
 def test_a_file_that_is_not_the_list_is_refused_in_one_line(tmp_path: Path) -> None:
     bad = tmp_path / "list.json"
     bad.write_text('{"companies": []}', encoding="utf-8")

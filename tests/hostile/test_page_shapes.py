@@ -102,6 +102,19 @@ def test_a_page_without_articles_or_headline_keeps_its_window_title_as_its_headl
     assert html_text(page).split() == lines
 
 
+def test_a_sidebar_nested_in_a_sidebar_is_left_out_whole() -> None:
+    """Sites nest their widgets (an aside of asides, a menu inside a menu): the text after the inner one
+    closes is still the outer one's, not the article's."""
+    page = (
+        "<html><head><title>商湯完成重組</title></head><body>\n"
+        "<div class='content'><p>商湯集團股份有限公司(0020.HK)周二宣布重組已完成。</p></div>\n"
+        "<aside><aside><p>熱門</p></aside><p>相關文章：港股收市</p></aside>\n"
+        "<nav><nav><a href='/'>首頁</a></nav><a href='/hk'>港股頻道</a></nav>\n"
+        "</body></html>\n"
+    )
+    assert html_text(page).split() == ["商湯完成重組", "商湯集團股份有限公司(0020.HK)周二宣布重組已完成。"]
+
+
 def test_a_text_page_is_not_taken_for_html() -> None:
     assert not read_page(SEED).html
     prose = "簡訊:網頁設計\n\n該公司表示,網頁中的<p>標籤將全部改寫。\n"

@@ -214,6 +214,15 @@ def test_a_value_past_the_last_column_read_is_refused(work: Path) -> None:
     refused(work, english, "past column IV (256)")
 
 
+def test_a_value_in_the_last_column_read_is_read(work: Path) -> None:
+    english = work / "ListOfSecurities.xlsx"
+    last = hx.append_rows(lambda n: [f'<row r="{n}"><c r="IV{n}"><v>1</v></c></row>'.encode()])
+    hx.edit_sheet(english, last)
+    run = run_import(work, english, work / "ListOfSecurities_c.xlsx")
+    assert run.code == 0, run.stderr
+    assert f"{EQUITIES} added" in run.stderr
+
+
 def test_more_shared_strings_than_the_limit_are_refused(work: Path) -> None:
     english = work / "ListOfSecurities.xlsx"
     hx.to_shared_strings(english)

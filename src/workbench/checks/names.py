@@ -111,9 +111,8 @@ def press_keys(forms: Sequence[str]) -> list[str]:
     out: list[str] = []
     for form in forms:
         for name in (form, *bare_forms(form)):
+            # A leading "The" is dropped by ``bare_forms``, which gives the form without it too.
             words = [w for w in _BRACKETED.sub("", name).replace(",", " ").split() if w]
-            if words and words[0].casefold() == "the":
-                words = words[1:]
             for size in range(1, len(words)):
                 lead = key(" ".join(words[:size]))
                 if size > 1 or (len(lead) >= 4 and lead not in _GENERIC_WORDS):
