@@ -236,12 +236,14 @@ def _workbench(desk: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def _kill_worker_translating(run: subprocess.Popen[str], spared: set[int]) -> int:
-    """SIGKILL the Ray worker translating a batch (Ray titles its process ``ray::Worker.translate``)."""
+    """SIGKILL the Ray worker translating a batch (Ray titles its process ``ray::Worker.translate``) of
+    this module's cluster: only a descendant of this process, which started that cluster, never the
+    worker of another Ray on the machine."""
     deadline = time.monotonic() + 300
     while time.monotonic() < deadline:
         assert run.poll() is None, f"the run ended before its worker was killed: {run.communicate()}"
         for proc in Path("/proc").iterdir():
-            if not proc.name.isdigit() or int(proc.name) in spared:
+            if not proc.name.isdigit() or int(proc.name) in spared or not _descends_from_us(int(proc.name)):
                 continue
             try:
                 title = (proc / "cmdline").read_bytes()
@@ -252,6 +254,20 @@ def _kill_worker_translating(run: subprocess.Popen[str], spared: set[int]) -> in
                 return int(proc.name)
         time.sleep(0.02)
     raise AssertionError("no Ray worker started translating within 300 s")
+
+
+def _descends_from_us(pid: int) -> bool:
+    """Whether process ``pid`` is a child, grandchild, ... of this test process."""
+    ours = os.getpid()
+    while pid > 1:
+        try:
+            stat = Path(f"/proc/{pid}/stat").read_text()
+        except OSError:
+            return False
+        pid = int(stat[stat.rindex(")") + 2 :].split()[1])  # the field after the state: the parent's pid
+        if pid == ours:
+            return True
+    return False
 
 
 _DATES = re.compile(rb'^"(POT-Creation|PO-Revision)-Date: [^"]*"$', re.M)
