@@ -32,8 +32,6 @@ _NAMED_CURRENCY = (
     (re.compile(r"港元|港幣|港币|HK\$"), "HKD"),
     (re.compile(r"美元|美金|US\$"), "USD"),
 )
-_CURRENCY_CODE = {"人民幣": "CNY", "人民币": "CNY", "RMB": "CNY", "人幣": "CNY", "港元": "HKD", "港幣": "HKD"}
-_CURRENCY_CODE |= {"港币": "HKD", "HK$": "HKD", "美元": "USD", "US$": "USD"}
 # A code's company, named by the words before it in its clause when the glossary does not know the code.
 _CLAUSE_BREAK = re.compile(r"[，。；,;：:、！？!?「」()\s]")
 _NAME_BEFORE = 12
@@ -60,13 +58,13 @@ class ArticleContext:
 
     def then(self, sentence: str, companies: Sequence[str]) -> ArticleContext:
         """The context of the sentence after ``sentence``, which names ``companies`` (``named_companies``)."""
-        from workbench.facts.zh_quantities import reports_results
+        from workbench.facts.zh_quantities import currency_code, reports_results
 
         folded = fold(sentence)
         declared = self.declared
         found = _DECLARED.search(folded)
         if found is not None:
-            declared = _CURRENCY_CODE[found.group("currency")]
+            declared = currency_code(found.group("currency"))
         stated = self.stated
         about = tuple(companies) or ((self.subject,) if self.subject else ())
         if about and reports_results(folded):

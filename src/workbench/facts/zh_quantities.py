@@ -63,6 +63,13 @@ _CURRENCY_UNITS = {
     "澳元": "AUD", "加元": "CAD", "新加坡元": "SGD", "人幣": "CNY", "元": "", "圓": "",
 }  # fmt: skip
 
+
+def currency_code(word: str) -> str:
+    """The code of a currency word written before or after an amount (人民幣, HK$, 港元): CNY, HKD, USD...;
+    "" for a plain 元."""
+    return _PRE_CURRENCY.get(word) or _CURRENCY_UNITS.get(word, "")
+
+
 # (pattern, kind, unit code); tried in this order at the end of a number
 _UNITS: tuple[tuple[str, str, str], ...] = (
     *((re.escape(word), "money", code) for word in sorted(_CURRENCY_UNITS, key=len, reverse=True)
