@@ -227,7 +227,8 @@ def read_signoff(folder: Path) -> SignOff | None:
             os.close(fd)
     try:
         return _record(json.loads(raw.decode("utf-8")))
-    except (ValueError, TypeError, KeyError, RecursionError, UnicodeDecodeError):
+    except (ValueError, TypeError, KeyError, RecursionError, UnicodeDecodeError, InputError):
+        # InputError: a name ``--by`` would refuse (empty, too long, a control character).
         raise SignOffUnreadable(f"{shown} is damaged; sign the article off again") from None
 
 
