@@ -75,7 +75,7 @@ class Assessment:
     errors: int
     warnings: int
     content: str  # the digest a sign-off records
-    findings: dict[Key, tuple[Finding, ...]] = field(default_factory=dict, compare=False)
+    findings: dict[Key, tuple[Finding, ...]] = field(default_factory=dict)
 
     @property
     def ready(self) -> bool:
@@ -203,7 +203,7 @@ def read_signoff(folder: Path) -> SignOff | None:
     path = Path(folder) / SIGNOFF_NAME
     shown = f"{path}: the sign-off record"
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | getattr(os, "O_NONBLOCK", 0))
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)  # a FIFO must not block the open
     except FileNotFoundError:
         return None
     except OSError as err:
@@ -219,12 +219,12 @@ def read_signoff(folder: Path) -> SignOff | None:
             raise SignOffUnreadable(
                 f"{shown} is not a file of at most {MAX_RECORD_BYTES} bytes; sign the article off again"
             )
-        with os.fdopen(fd, "rb") as handle:
-            fd = -1
-            raw = handle.read(MAX_RECORD_BYTES + 1)
-    finally:
-        if fd >= 0:
-            os.close(fd)
+        handle = os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+    with handle:
+        raw = handle.read(MAX_RECORD_BYTES)  # a file that grew since is cut, and so is damaged
     try:
         return _record(json.loads(raw.decode("utf-8")))
     except (ValueError, TypeError, KeyError, RecursionError, UnicodeDecodeError, InputError):
