@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import shutil
 import struct
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -58,6 +59,13 @@ def with_header(folder: Path, version: int) -> Path:
 
 
 # --- model.bin's binary version ---------------------------------------------------------------------------
+
+
+def test_a_header_too_short_to_read_is_left_to_the_loader(tmp_path: Path) -> None:
+    folder = tmp_path / "m"
+    folder.mkdir()
+    (folder / "model.bin").write_bytes(b"\x07\x00")
+    check_binary_version(folder, "m")  # CTranslate2 says what is wrong when it loads the file
 
 
 def test_the_binary_version_is_the_first_four_bytes(tmp_path: Path) -> None:
@@ -130,7 +138,8 @@ def test_a_shared_vocabulary_wins_and_a_text_one_keeps_every_line(tmp_path: Path
         ({"shared_vocabulary.json": '{"a": 1}'}, "is not a list of tokens"),
         ({"shared_vocabulary.json": '["a", 1]'}, "is not a list of tokens"),
         ({"shared_vocabulary.txt": ""}, "shared_vocabulary.txt: is not a list of tokens"),
-        ({"shared_vocabulary.json": "[[[]]]"}, "convert the model again"),
+        ({"shared_vocabulary.json": '[["a"]]'}, "shared_vocabulary.json: is not a list of tokens"),
+        ({"shared_vocabulary.json": '[[["a"]]]'}, "nested more than 2 levels deep"),
     ],
 )
 def test_a_vocabulary_that_cannot_be_used_is_one_line(
@@ -154,6 +163,7 @@ def test_a_text_vocabulary_not_utf8_is_named(tmp_path: Path) -> None:
 
 
 def test_the_vocabulary_size_limit_is_exact(tmp_path: Path) -> None:
+    assert MAX_VOCABULARY_BYTES == 64 * 1024**2  # NLLB-200's 256,206 tokens take about 5 MB
     folder = tmp_path / "m"
     folder.mkdir()
     path = folder / "shared_vocabulary.txt"
@@ -179,6 +189,36 @@ def test_the_record_is_written_and_read_back(tmp_path: Path) -> None:
     assert info["script"] == "Traditional, as written" and info["from_code"] == "zt"
     assert read_converted(folder).name == model.name
     assert read_info(TINY_MARIAN, "x") == {}  # a model not installed by the workbench has no record
+    text = (folder / INFO).read_text(encoding="utf-8")
+    assert text.startswith('{\n  "kind": "nllb",\n  "name": "tiny-nllb",\n') and text.endswith("}\n")
+
+
+def test_the_record_keeps_a_chinese_name_readable(tmp_path: Path) -> None:
+    folder = copied(TINY_NLLB, tmp_path, "installed")
+    (folder / INFO).write_text(json.dumps({"name": "財經 NLLB"}), encoding="utf-8")
+    model = read_converted(folder)
+    write_info(model, folder, "/downloads/財經")
+    assert '"name": "財經 NLLB"' in (folder / INFO).read_text(encoding="utf-8")
+
+
+def test_the_records_limits(tmp_path: Path) -> None:
+    folder = copied(TINY_NLLB, tmp_path, "installed")
+    deep = {"name": "deep"}
+    node: dict[str, object] = deep
+    for _ in range(15):  # 16 objects deep in all: the most allowed
+        node["next"] = {}
+        node = node["next"]  # type: ignore[assignment]
+    (folder / INFO).write_text(json.dumps(deep), encoding="utf-8")
+    assert read_converted(folder).name == "deep"
+    node["next"] = {}
+    (folder / INFO).write_text(json.dumps(deep), encoding="utf-8")
+    with pytest.raises(ModelError, match="nested more than 16 levels deep"):
+        read_converted(folder)
+    (folder / INFO).write_text(json.dumps({"name": "big", "pad": "x" * (1024**2 - 30)}), encoding="utf-8")
+    assert (folder / INFO).stat().st_size <= 1024**2 and read_converted(folder).name == "big"
+    (folder / INFO).write_text(json.dumps({"name": "big", "pad": "x" * 1024**2}), encoding="utf-8")
+    with pytest.raises(ModelError, match="larger than the 1,048,576 bytes"):
+        read_converted(folder)
 
 
 @pytest.mark.parametrize("text", ["[1, 2]", '"name"', "{", "[" * 40 + "]" * 40])
@@ -211,7 +251,7 @@ def test_what_a_model_says_of_itself(tmp_path: Path) -> None:
     model = read_converted(TINY_NLLB, "from the desk")
     assert model.shown == "from the desk" and read_converted(TINY_NLLB).shown == str(TINY_NLLB)
     assert model.direction == "zt→en" and not model.wants_simplified and model.kind_name == "NLLB-200"
-    assert model.model_dir == TINY_NLLB
+    assert model.model_dir == TINY_NLLB and model.translates_chinese_to_english
 
 
 # --- the models folder and the default model -------------------------------------------------------------
@@ -262,8 +302,10 @@ def test_the_default_is_a_traditional_model_then_by_name(tmp_path: Path) -> None
 def test_read_model_tells_the_kinds_apart_and_names_what_is_missing(tmp_path: Path) -> None:
     assert read_model(TINY_MARIAN).kind == "marian"
     assert read_model(TINY_NLLB).kind == "nllb"
-    with pytest.raises(ModelError, match="no such model folder"):
+    with pytest.raises(ModelError, match=f"^{tmp_path / 'nothing'}: no such model folder"):
         read_model(tmp_path / "nothing")
+    with pytest.raises(ModelError, match="^the desk's model: no such model folder"):
+        read_model(tmp_path / "nothing", "the desk's model")
     empty = tmp_path / "empty"
     empty.mkdir()
     with pytest.raises(ModelError, match="neither an argos package"):
@@ -273,7 +315,16 @@ def test_read_model_tells_the_kinds_apart_and_names_what_is_missing(tmp_path: Pa
     (no_tokenizer / "target.spm").unlink()
     with pytest.raises(ModelError, match="no-spm: the CTranslate2 model has no SentencePiece tokenizer"):
         read_model(no_tokenizer)
-    assert TEST_MODEL.is_file()
+
+
+def test_an_unpacked_argos_package_is_read_as_one(tmp_path: Path) -> None:
+    with zipfile.ZipFile(TEST_MODEL) as archive:
+        archive.extractall(tmp_path / "unpacked")
+    (package,) = [p for p in (tmp_path / "unpacked").iterdir() if p.is_dir()]
+    assert read_model(package).kind == "argos"
+    (package / "metadata.json").unlink()  # the model is there, its description is not
+    with pytest.raises(ModelError, match=r"not an argos package \(no metadata.json\)"):
+        read_model(package)
 
 
 # --- the tokeniser ---------------------------------------------------------------------------------------

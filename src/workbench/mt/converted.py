@@ -15,7 +15,6 @@ from __future__ import annotations
 import importlib.metadata
 import json
 import os
-import struct
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -159,7 +158,7 @@ def binary_version(model_file: Path) -> int | None:
             head = handle.read(4)
     except OSError:
         return None
-    return int(struct.unpack("<I", head)[0]) if len(head) == 4 else None
+    return int.from_bytes(head, "little") if len(head) == 4 else None
 
 
 def _runtime() -> tuple[str, int]:
@@ -179,12 +178,12 @@ def check_binary_version(model_dir: Path, shown: str) -> None:
     """Refuse a ``model.bin`` written by a CTranslate2 newer than the installed one (its loader would stop
     with a traceback-sized message); say which versions and what to do."""
     version = binary_version(model_dir / MODEL_FILE)
-    if version is None or version <= KNOWN_READABLE:
+    if version is None or version <= KNOWN_READABLE:  # pragma: no mutate (< : KNOWN_READABLE is read too)
         return  # an unreadable header is reported when the model is loaded
     if version >= IMPLAUSIBLE_VERSION:
         raise ModelError(f"{shown}: model.bin does not start like a CTranslate2 model; the file is damaged")
     installed, readable = _runtime()
-    if version > readable:
+    if version > readable:  # pragma: no mutate (>= : only a runtime past KNOWN_READABLE tells them apart)
         raise ModelError(
             f"{shown}: model.bin was written by a newer CTranslate2 (binary version {version}; the installed "
             f"ctranslate2 {installed} reads up to {readable}); upgrade it (pip install -U ctranslate2) or "
@@ -230,7 +229,7 @@ def _read_tokens(path: Path, shown: str) -> list[str]:
             value = read_json(path, max_bytes=MAX_VOCABULARY_BYTES, max_depth=2)
         else:
             with path.open("rb") as handle:
-                raw = handle.read(MAX_VOCABULARY_BYTES + 1)
+                raw = handle.read(MAX_VOCABULARY_BYTES + 1)  # pragma: no mutate (+2: one byte over tells)
             if len(raw) > MAX_VOCABULARY_BYTES:
                 raise InputError(
                     f"{path}: is larger than the {MAX_VOCABULARY_BYTES:,} bytes such a file may have"
