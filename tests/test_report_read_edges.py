@@ -188,6 +188,110 @@ def test_findings_are_the_checks_of_the_text_now(article: Path) -> None:
 def test_the_article_names_its_tickers_once_from_terms_sources_and_hints(article: Path) -> None:
     report = read_article(article, "p.html", glossary())
     assert report.tickers == ("2318.HK", "601318.SH", "0700.HK", "3690.HK")  # in page order
+    po = article / "en.po"
+    po.write_text(
+        po.read_text(encoding="utf-8").replace("美團(3690.HK)", "騰訊(700.HK)及美團(3690.HK)"),
+        encoding="utf-8",
+    )
+    # 700.HK is Tencent's 0700.HK, written short: named once, in the form the glossary uses.
+    assert read_article(article, "p.html", glossary()).tickers == report.tickers
+
+
+def test_a_warning_is_counted_as_a_warning(tmp_path: Path) -> None:
+    folder = tmp_path / "a"
+    folder.mkdir()
+    (folder / "en.po").write_text(
+        HEADER.format(date="", translator="", language="en", extra="")
+        + '\n#. position: p1.s1\nmsgid "該公司專注於生成式人工智能。"\nmsgstr "The company focuses on AI."\n',
+        encoding="utf-8",
+    )
+    report = read_article(folder, "p.html", glossary())
+    (sentence,) = report.sentences
+    assert (sentence.errors, sentence.warnings) == (0, 1)
+    assert (report.errors, report.warnings) == (0, 1)
+    assert [f.check for f in sentence.findings] == ["name-missing"]
+
+
+@pytest.mark.parametrize(
+    ("notes", "kind", "score", "terms"),
+    [
+        (["kind:title"], "title", None, ()),  # no space after the colon
+        (["kind:", "mt: score n/a"], "body", None, ()),  # a kind or score left empty is none
+        (["mt: score -", "mt: score 0.00 (test)"], "body", 0.0, ()),
+        (["mt: score -3 (test)"], "body", -3.0, ()),
+        (["glossary:  → Tencent (0700.HK)"], "body", None, ()),  # no Chinese: not a term
+        (["glossary: 騰訊 → "], "body", None, ()),  # no English: not a term
+        (
+            ["glossary: 騰訊 → Tencent (0700.HK, 9988.HK)"],
+            "body",
+            None,
+            (("騰訊", "Tencent", ("0700.HK", "9988.HK")),),
+        ),
+        (["glossary: 阿里 → Alibaba (Group)"], "body", None, (("阿里", "Alibaba (Group)", ()),)),
+        (["glossary: 阿里 → Alibaba ()"], "body", None, (("阿里", "Alibaba ()", ()),)),
+    ],
+)
+def test_hint_lines_are_read_strictly(
+    tmp_path: Path,
+    notes: list[str],
+    kind: str,
+    score: float | None,
+    terms: tuple[tuple[str, str, tuple[str, ...]], ...],
+) -> None:
+    folder = tmp_path / "a"
+    folder.mkdir()
+    comments = "".join(f"#. {note}\n" for note in notes)
+    (folder / "en.po").write_text(
+        HEADER.format(date="", translator="", language="en", extra="")
+        + f"\n#. position: p1.s1\n{comments}#, fuzzy\n"
+        + 'msgid "公司公布業績。"\nmsgstr "The company reported results."\n',
+        encoding="utf-8",
+    )
+    (sentence,) = read_article(folder, "p.html").sentences
+    assert (sentence.kind, sentence.score) == (kind, score)
+    assert sentence.terms == tuple(Term(*t) for t in terms)
+
+
+LEGACY = """
+#. position: p0.s1
+#. kind: title
+msgid "業績"
+msgstr "Results"
+
+# QA: error old-check: a finding that no longer
+# holds, whatever the desk said of it
+# the desk checked the length
+#. position: p1.s1
+msgid ""
+"公司公布業績,股價上升5%,分析師表示業績好於預期,公司將於周五舉行"
+"發布會。"
+msgstr ""
+"The company reported results and its shares rose 5%; analysts said the "
+"results beat expectations."
+"""
+
+
+def test_an_old_layout_file_an_editor_wrapped_shows_only_the_reviewers_lines(tmp_path: Path) -> None:
+    """An older run wrote findings as translator comments; an editor then wrapped the file at 50 columns.
+    The page shows what the next run keeps: the reviewer's line, not the finding nor its tail."""
+    folder = tmp_path / "a"
+    folder.mkdir()
+    (folder / "en.po").write_text(
+        HEADER.format(date="", translator="", language="en", extra="") + LEGACY, encoding="utf-8"
+    )
+    title, sentence = read_article(folder, "p.html").sentences
+    assert sentence.comments == ("the desk checked the length",) and title.comments == ()
+
+
+def test_a_reviewers_lines_are_kept_whole_in_a_file_of_the_current_layout(tmp_path: Path) -> None:
+    folder = tmp_path / "a"
+    folder.mkdir()
+    text = LEGACY.replace("# QA: error old-check: a finding that no longer\n", "")
+    (folder / "en.po").write_text(
+        HEADER.format(date="", translator="", language="en", extra="") + text, encoding="utf-8"
+    )
+    _, sentence = read_article(folder, "p.html").sentences
+    assert sentence.comments == ("holds, whatever the desk said of it", "the desk checked the length")
 
 
 def test_titles_source_and_revisions(article: Path) -> None:

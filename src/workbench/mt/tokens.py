@@ -24,7 +24,7 @@ def load_sentencepiece(path: Path, shown: str, hint: str) -> Any:
     try:
         return sentencepiece.SentencePieceProcessor(model_file=str(path))
     except (RuntimeError, OSError) as err:
-        reason = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+        reason = str(err).strip().partition("\n")[0] or type(err).__name__
         raise ModelError(f"{shown}: cannot read {path.name} ({reason}); {hint}") from None
 
 

@@ -176,7 +176,7 @@ class ArticleReport:
     problem: str = ""  # why the article's PO files could not be read; then there are no sentences
     revisions: tuple[Revision, ...] = ()
     signoff: Standing = field(default_factory=lambda: Standing(None))
-    ready: bool = False
+    ready: bool = False  # pragma: no mutate (an article whose files cannot be read needs attention anyway)
     not_ready: str = ""  # what stands between the article and being ready, in words
 
     def count(self, state: State) -> int:
@@ -414,10 +414,10 @@ def state_of(entry: Any) -> State:
         return State.REVIEWED
     if not entry.msgstr.strip():
         return State.EMPTY
-    provenance = [note for note in tool_notes(entry) if note.startswith(("mt:", "tm:"))]
-    if any(note.startswith("tm:") for note in provenance):
+    provenance = {note[:3] for note in tool_notes(entry)}
+    if "tm:" in provenance:
         return State.MEMORY
-    if provenance:
+    if "mt:" in provenance:
         return State.MACHINE
     return State.FUZZY
 
@@ -439,7 +439,7 @@ def _sentences(
         key: [qa_line(f.severity, f.check, f.message) for f in found] for key, found in findings.items()
     }
     width = wrap_width(en, current, text) if text is not None else None
-    keyed: list[tuple[tuple[int, int, int], Sentence]] = []
+    keyed: list[tuple[int, int, int, Sentence]] = []  # by place; ``order`` is unique, so never by Sentence
     for order, entry in enumerate(e for e in en if not e.obsolete and e.msgid):
         key = entry_key(entry)
         place = entry_position(entry)
@@ -469,8 +469,8 @@ def _sentences(
             terms=_terms(hints),
             score=score,
         )
-        keyed.append(((paragraph, number, order), sentence))
-    return (s for _, s in sorted(keyed, key=lambda pair: pair[0]))
+        keyed.append((paragraph, number, order, sentence))
+    return (s for *_, s in sorted(keyed))
 
 
 def _terms(hints: Sequence[str]) -> tuple[Term, ...]:
