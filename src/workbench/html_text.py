@@ -47,7 +47,7 @@ _WS = "[ \\t\\n\\r\\f]"
 _CJK_BREAK = re.compile(f"(?<=[{_CJK}])[ \\t]*\\n{_WS}*|[ \\t]*\\n{_WS}*(?=[{_CJK}])")
 _SPACE = re.compile(f"{_WS}+")
 _START = re.compile(
-    r"<(?:!doctype\s+html|html|head|body|meta|title|p|div|article|h[1-6]|br)\b", re.IGNORECASE
+    r"<(?:!doctype\s*html|html|head|body|meta|title|p|div|article|h[1-6]|br)\b", re.IGNORECASE
 )
 _CLOSING_PARAGRAPH = re.compile(r"</p\s*>", re.IGNORECASE)
 
@@ -75,7 +75,7 @@ class _Reader(HTMLParser):
         self.has_h1 = False
         self._skipping: list[str] = []  # open elements whose content is dropped
         self._containers = 0
-        self._in_title = False
+        self._open_title: _Block | None = None  # the title while its text comes
         self._current: _Block | None = None
         self._bullet = False  # a list item has begun and its text has not come yet
 
@@ -84,8 +84,7 @@ class _Reader(HTMLParser):
             return
         if tag == "title" and self.title is None:
             # The one part of the head a reader sees, in the window's title bar.
-            self._in_title = True
-            self.title = _Block(self.getpos()[0], inside=False)
+            self.title = self._open_title = _Block(self.getpos()[0], inside=False)
             return
         if self._skipping:
             if tag in _SKIP or tag in _SITE_PARTS:
@@ -109,8 +108,8 @@ class _Reader(HTMLParser):
             self._end_block()
 
     def handle_endtag(self, tag: str) -> None:
-        if tag == "title" and self._in_title:
-            self._in_title = False
+        if tag == "title":
+            self._open_title = None
             return
         if self._skipping:
             if tag == self._skipping[-1]:
@@ -125,8 +124,8 @@ class _Reader(HTMLParser):
             self._containers -= 1
 
     def handle_data(self, data: str) -> None:
-        if self._in_title and self.title is not None:
-            self.title.text.append(data)
+        if self._open_title is not None:
+            self._open_title.text.append(data)
             return
         if self._skipping:
             return
@@ -134,13 +133,13 @@ class _Reader(HTMLParser):
             if not data.strip():
                 return
             # The line where the block's text begins, past the whitespace that opens this piece.
-            line = self.getpos()[0] + data[: len(data) - len(data.lstrip())].count("\n")
+            line = self.getpos()[0] + data.count("\n", 0, len(data) - len(data.lstrip()))
             self._current = _Block(line, self._containers > 0, bullet=self._bullet)
             self._bullet = False
         self._current.text.append(data)
 
     def _end_block(self) -> None:
-        if self._current is not None and "".join(self._current.text).strip():
+        if self._current is not None:  # a block begins with text that is more than white space
             self.blocks.append(self._current)
         self._current = None
 
@@ -155,16 +154,15 @@ def html_text(html: str) -> str:
     reader.feed(html)
     reader.close()
     blocks = reader.blocks
-    if any(b.inside for b in blocks):
-        blocks = [b for b in blocks if b.inside]
-    elif reader.title is not None and not reader.has_h1 and _clean(reader.title.text):
+    if reader.title is not None and not reader.has_h1 and _clean(reader.title.text):
         # A page of one article with no headline in its body: the window's title is the headline.
         blocks = [reader.title, *blocks]
+    if any(b.inside for b in blocks):
+        # The articles the page marks carry their own headlines; the title is the site's name for the page.
+        blocks = [b for b in blocks if b.inside]
     lines: list[str] = []
     for block in blocks:
-        text = _clean(block.text)
-        if not text:
-            continue
+        text = _clean(block.text)  # never empty: a block begins with text, a title is kept with text
         if block.bullet:
             text = f"• {text}"
         # Blank lines up to the block's own line; two blocks on one line of HTML take the next lines.
