@@ -43,7 +43,9 @@ RESERVED_NAMES = frozenset(
 _HEADER_MARKS = (b"X-Workbench-Article:", b"X-Generator: workbench")
 _HEADER_BYTES = 65536
 # A temporary file of ``textio``'s atomic write of one of the tool's files, left by a killed run.
-_LEFTOVER = re.compile(r"^\.(?:\.workbench[-.a-z]*|workbench\.tmx)\.(?:\d+-)?[a-z0-9_]{8}\.tmp$")
+_LEFTOVER = re.compile(
+    r"^\.(?:" + "|".join(map(re.escape, sorted(TOOL_FILES))) + r")\.(?:\d+-)?[a-z0-9_]{8}\.tmp$"
+)
 
 WHAT_IT_IS = "a new or empty folder, or one this tool made"
 
@@ -128,12 +130,9 @@ def refuse_links(tree: Path) -> None:
         if entry.is_symlink():
             if entry.name in TOOL_FILES or entry.name == REPORT_FOLDER or path.is_dir():
                 raise _link_error(path)
-            continue
-        if not entry.is_dir(follow_symlinks=False):
-            continue
-        if entry.name == REPORT_FOLDER:
+        elif entry.name == REPORT_FOLDER:
             refuse_links_in_site(path)
-        elif (path / STATE_NAME).is_symlink():
+        elif (path / STATE_NAME).is_symlink():  # false for a file: nothing is under it
             raise _link_error(path / STATE_NAME)
 
 
