@@ -42,7 +42,7 @@ def read_json(path: str | os.PathLike[str], *, max_bytes: int, max_depth: int) -
     is normal.
     """
     with open(path, "rb") as handle:
-        data = handle.read(max_bytes + 1)
+        data = handle.read(max_bytes + 1)  # pragma: no mutate - any count past the cap tells a longer file
     if len(data) > max_bytes:
         raise InputError(f"{path}: is larger than the {max_bytes:,} bytes such a file may have")
     return parse_json(data, str(path), max_depth=max_depth)
@@ -57,7 +57,7 @@ def parse_json(data: bytes | str, where: str, *, max_depth: int) -> object:
     except RecursionError:
         raise _too_deep(where, max_depth) from None
     except (UnicodeDecodeError, ValueError) as err:
-        reason = str(err).splitlines()[0] if str(err) else type(err).__name__
+        reason = str(err).partition("\n")[0] or type(err).__name__
         raise InputError(f"{where}: is not valid JSON ({reason[:200]})") from None
     if _depth(data.encode("utf-8") if isinstance(data, str) else data) > max_depth:
         raise _too_deep(where, max_depth)
@@ -78,7 +78,7 @@ def _depth(data: bytes) -> int:
     if b"\\" in data:
         data = data.replace(b"\\\\", b"").replace(b'\\"', b"")
     outside = b"".join(data.translate(None, _NOT_SYNTAX).split(b'"')[::2])
-    return max(accumulate(map(_STEP.__getitem__, outside)), default=0)
+    return max(accumulate(map(_STEP.__getitem__, outside), initial=0))
 
 
 def read_state(path: Path, *, max_bytes: int, max_depth: int, remove: bool = True) -> Any:
