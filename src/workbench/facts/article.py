@@ -69,7 +69,7 @@ class ArticleContext:
         about = tuple(companies) or ((self.subject,) if self.subject else ())
         if about and reports_results(folded):
             named = {code for pattern, code in _NAMED_CURRENCY if pattern.search(folded)}
-            if len(named) == 1 and named <= {"CNY", "HKD"}:
+            if named in ({"CNY"}, {"HKD"}):  # one currency named, and one a plain 元 may be
                 currency = next(iter(named))
                 stated = (*stated, *((name, currency) for name in about if self.reports_in(name) != currency))
         subject = companies[-1] if companies else self.subject
