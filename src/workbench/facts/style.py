@@ -51,8 +51,9 @@ class Style:
         digits = code.partition(".")[0].lstrip("0") or "0"
         if m is None:
             return code
-        width = len(m.group("digits")) if m.group("digits").startswith("0") else 0
-        return f"{m.group('prefix')}{digits.zfill(width)}{m.group('suffix')}"
+        if m.group("digits").startswith("0"):  # the house pads codes to the example's width
+            digits = digits.zfill(len(m.group("digits")))
+        return f"{m.group('prefix')}{digits}{m.group('suffix')}"
 
 
 DEFAULT_STYLE = Style()
@@ -124,7 +125,7 @@ def style_for(style: Path | None, glossary: Path | None) -> Style:
 
 
 def _parse_toml(text: str) -> dict[str, Any]:
-    if sys.version_info >= (3, 11):
+    if sys.version_info >= (3, 11):  # pragma: no mutate - the one interpreter a test runs takes one side
         import tomllib
     else:  # Python 3.10: the same parser, published as tomli
         import tomli as tomllib
