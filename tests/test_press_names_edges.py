@@ -51,6 +51,7 @@ def test_english_press_names_of_real_listings(legal: str, forms: tuple[str, ...]
     [
         ("太古股份有限公司'A'", ("太古",)),
         ("太古股份有限公司 'B' ", ("太古",)),
+        ("太古股份公司Ａ", ("太古股份", "太古")),  # the exchange's short name of the A shares
         ("玖源化工(集團)有限公司", ("玖源化工", "玖源")),
         ("天譽置業（控股）有限公司", ("天譽置業", "天譽")),
         ("綠源集團控股（開曼）有限公司", ("綠源集團控股", "綠源集團", "綠源")),
@@ -158,3 +159,12 @@ def test_chinese_press_names_of_real_listings(full: str, forms: tuple[str, ...])
 )
 def test_what_an_import_proposes_for_a_listing(listing: tuple, names: PressNames) -> None:
     assert press_names(*listing) == names
+
+
+def test_a_short_name_with_its_share_class_is_proposed_without_it() -> None:
+    """The exchange's Chinese short name marks the class in full width (太古股份公司Ａ); no story writes
+    the letter, so the alias is the name without it."""
+    names = press_names(
+        ("0019.HK", "0087.HK"), "Swire Pacific Limited 'A'", "太古股份有限公司'A'", "", "太古股份公司Ａ"
+    )
+    assert names == PressNames("Swire Pacific", ("太古", "太古股份", "太古股份公司", "Swire"))

@@ -93,7 +93,8 @@ def _names_something(name: str) -> bool:
 # -- Chinese ----------------------------------------------------------------------------------------------
 
 _LEGAL_ZH = re.compile(r"(?:股份有限公司|有限責任公司|有限公司|公司)$")
-_CLASS_ZH = re.compile(r"\s*['‘’]?[AB]['‘’]?\s*$")
+# A share class: 'A' in a listed name, Ａ (full width, unquoted) in the exchange's short names.
+_CLASS_ZH = re.compile(r"\s*['‘’]?[ABＡＢ]['‘’]?\s*$")
 _BRACKET_ZH = re.compile(r"\s*[（(][^（）()]*[)）]\s*")
 _HOLDING_ZH = re.compile(r"(?:控股|集團|集团|股份)$")
 
@@ -298,7 +299,7 @@ def press_names(
     for name in (chinese, short_chinese):
         if name:
             if short_chinese and name == short_chinese and name != chinese:
-                chinese_forms.append("".join(name.split()))
+                chinese_forms.append(_CLASS_ZH.sub("", "".join(name.split())))
             chinese_forms += chinese_press_names(name)
     # A short name the table gives to another company is that company's (比亞迪 is BYD, not BYD Electronic).
     owners = _table_owners()
