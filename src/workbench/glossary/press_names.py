@@ -104,33 +104,31 @@ class Vocabulary:
     """The shipped word lists derivation and matching read (see ``data/``)."""
 
     common: frozenset[str]  # ordinary words that are also a company's (short) name: 不同, 理想, 周六
-    places: tuple[str, ...]  # places a name may begin with: 深圳市, 上海, 浙江 (longest first)
-    trades: tuple[str, ...]  # trade words a name may end with: 珠寶, 科技, 醫藥 (longest first)
+    places: frozenset[str]  # places a name may begin with: 深圳市, 上海, 浙江
+    trades: frozenset[str]  # trade words a name may end with: 珠寶, 科技, 醫藥
     generic: frozenset[str]  # words that alone name no company: 中國, 香港, 國際, and every place and trade
-    # The places and trades again as sets with the lengths they come in (longest first): a name's start
-    # and end are looked up by length, not tried against all 400 words.
-    place_set: frozenset[str]
-    trade_set: frozenset[str]
+    # The lengths places and trades come in (longest first): a name's start and end are looked up by
+    # length, not tried against all 400 words.
     place_sizes: tuple[int, ...]
     trade_sizes: tuple[int, ...]
 
 
 @lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
-    common = frozenset(_words("common_words.txt"))
-    places = tuple(sorted(set(_words("places.txt")), key=len, reverse=True))
-    trades = tuple(sorted(set(_words("trades.txt")), key=len, reverse=True))
-    generic = frozenset([*places, *trades, *_words("generic_words.txt")])
+    places = frozenset(_words("places.txt"))
+    trades = frozenset(_words("trades.txt"))
     return Vocabulary(
-        common,
-        places,
-        trades,
-        generic,
-        place_set=frozenset(places),
-        trade_set=frozenset(trades),
-        place_sizes=tuple(sorted({len(p) for p in places}, reverse=True)),
-        trade_sizes=tuple(sorted({len(t) for t in trades}, reverse=True)),
+        common=frozenset(_words("common_words.txt")),
+        places=places,
+        trades=trades,
+        generic=places | trades | frozenset(_words("generic_words.txt")),
+        place_sizes=_longest_first(places),
+        trade_sizes=_longest_first(trades),
     )
+
+
+def _longest_first(words: frozenset[str]) -> tuple[int, ...]:
+    return tuple(sorted({len(word) for word in words}, reverse=True))
 
 
 @lru_cache(maxsize=1)
@@ -139,7 +137,7 @@ def common_match_words() -> frozenset[str]:
     names in both scripts."""
     from workbench.simplified import to_simplified_lines
 
-    common = sorted(vocabulary().common)
+    common = list(vocabulary().common)
     return frozenset([*common, *to_simplified_lines(common)])
 
 
@@ -147,7 +145,7 @@ def common_match_words() -> frozenset[str]:
 def place_words() -> tuple[str, ...]:
     """Places (``places.txt``): a short name right after one is part of a longer name the glossary lacks
     (江蘇宏信 is not 宏信)."""
-    return vocabulary().places
+    return tuple(vocabulary().places)
 
 
 @lru_cache(maxsize=1)
@@ -159,7 +157,7 @@ def not_name_words() -> tuple[str, ...]:
 def _words(name: str) -> list[str]:
     """The words of a shipped list: one or more a line, separated by spaces; ``#`` starts a comment."""
     text = _data(name)
-    return [word for line in text.splitlines() for word in line.split("#", 1)[0].split()]
+    return [word for line in text.splitlines() for word in line.partition("#")[0].split()]
 
 
 def _data(name: str) -> str:
@@ -194,11 +192,11 @@ def _shorter(name: str, words: Vocabulary) -> list[str]:
     """``name`` without a trade word at its end, without a place at its start, and without both."""
     out: list[str] = []
     without_trade = name
-    while trade := _longest_end(without_trade, words.trade_set, words.trade_sizes):
+    while trade := _longest_end(without_trade, words.trades, words.trade_sizes):
         # 寧德時代新能源科技 → 寧德時代新能源 → 寧德時代
         without_trade = _strip_repeatedly(_HOLDING_ZH, without_trade[: -len(trade)])
         out.append(without_trade)
-    place = _longest_start(name, words.place_set, words.place_sizes)
+    place = _longest_start(name, words.places, words.place_sizes)
     if place:
         out.append(name[len(place) :])
         if without_trade != name and without_trade.startswith(place):
