@@ -66,10 +66,17 @@ def test_english_press_names_of_real_listings(legal: str, forms: tuple[str, ...]
             ("四川德康農牧食品集團", "四川德康農牧食品", "四川德康農牧", "德康農牧食品", "德康農牧"),
         ),
         ("寧德時代新能源科技股份有限公司", ("寧德時代新能源科技", "寧德時代新能源", "寧德時代")),
+        # The longest trade word goes whole: 房地產, not 地產 leaving 瑞安房.
+        ("瑞安房地產有限公司", ("瑞安房地產", "瑞安")),
+        ("中偉新材料股份有限公司", ("中偉新材料", "中偉")),
         ("中國人民保險集團股份有限公司", ("中國人民保險集團",)),
         ("香港中華煤氣有限公司", ("香港中華煤氣", "中華煤氣")),
         ("騰訊控股 ", ("騰訊",)),  # a short name is not proposed as its own alias
         ("中國國際", ()),
+        # An ordinary word is no name on its own (心動 is "heartbeat"); one character would match anywhere.
+        ("心動有限公司", ()),
+        ("粉筆有限公司", ()),
+        ("鷹有限公司", ()),
     ],
 )
 def test_chinese_press_names_of_real_listings(full: str, forms: tuple[str, ...]) -> None:

@@ -198,9 +198,8 @@ def _shorter(name: str, words: Vocabulary) -> list[str]:
         out.append(without_trade)
     place = _longest_start(name, words.places, words.place_sizes)
     if place:
-        out.append(name[len(place) :])
-        if without_trade != name and without_trade.startswith(place):
-            out.append(without_trade[len(place) :])
+        # Both start with the place (each is a start of ``name``), or what is left is empty and no name.
+        out += [name[len(place) :], without_trade[len(place) :]]
     return out
 
 
