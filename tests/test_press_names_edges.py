@@ -72,6 +72,10 @@ def test_english_press_names_of_real_listings(legal: str, forms: tuple[str, ...]
         ("中國人民保險集團股份有限公司", ("中國人民保險集團",)),
         ("香港中華煤氣有限公司", ("香港中華煤氣", "中華煤氣")),
         ("騰訊控股 ", ("騰訊",)),  # a short name is not proposed as its own alias
+        # Latin letters are part of a name, never a name alone.
+        ("TCL電子控股有限公司", ("TCL電子控股",)),
+        ("GBA集團有限公司", ("GBA集團",)),
+        ("健合 (H&H) 國際控股有限公司 ", ("健合國際控股", "健合國際", "健合")),
         ("中國國際", ()),
         # An ordinary word is no name on its own (心動 is "heartbeat"); one character would match anywhere.
         ("心動有限公司", ()),
