@@ -37,6 +37,8 @@ from workbench.glossary.press_names import PressNames, chinese_press_names, engl
             "AuGroup(SHENZHEN) Cross-Border Business Co., Ltd.",
             ("AuGroup Cross-Border Business", "AuGroup(SHENZHEN) Cross-Border Business"),
         ),
+        # Group, Holdings or International go as words, never from inside one (no "Inter").
+        ("Intergroup Holdings Limited", ("Intergroup Holdings", "Intergroup")),
         # What remains of a name must still name something: not "Hong Kong International" alone.
         ("Hong Kong International Holdings Limited", ("Hong Kong International Holdings",)),
         ("China Hongqiao Group Limited", ("China Hongqiao Group", "China Hongqiao")),
