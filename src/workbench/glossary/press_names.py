@@ -204,14 +204,14 @@ def _shorter(name: str, words: Vocabulary) -> list[str]:
 
 
 def _longest_end(name: str, words: frozenset[str], sizes: tuple[int, ...]) -> str | None:
-    """The longest of ``words`` that ``name`` ends with and is longer than (``sizes``: their lengths,
-    longest first)."""
-    return next((name[-size:] for size in sizes if size < len(name) and name[-size:] in words), None)
+    """The longest of ``words`` that ``name`` ends with (``sizes``: their lengths, longest first). Where it
+    is the whole name, what is left is empty, and no name."""
+    return next((name[-size:] for size in sizes if name[-size:] in words), None)
 
 
 def _longest_start(name: str, words: frozenset[str], sizes: tuple[int, ...]) -> str | None:
-    """The longest of ``words`` that ``name`` starts with and is longer than."""
-    return next((name[:size] for size in sizes if size < len(name) and name[:size] in words), None)
+    """The longest of ``words`` that ``name`` starts with."""
+    return next((name[:size] for size in sizes if name[:size] in words), None)
 
 
 def _distinctive(form: str, words: Vocabulary) -> bool:
