@@ -43,9 +43,7 @@ RESERVED_NAMES = frozenset(
 _HEADER_MARKS = (b"X-Workbench-Article:", b"X-Generator: workbench")
 _HEADER_BYTES = 65536
 # A temporary file of ``textio``'s atomic write of one of the tool's files, left by a killed run.
-_LEFTOVER = re.compile(
-    r"^\.(?:" + "|".join(map(re.escape, sorted(TOOL_FILES))) + r")\.(?:\d+-)?[a-z0-9_]{8}\.tmp$"
-)
+_LEFTOVER = re.compile(r"^\.(?:" + "|".join(map(re.escape, TOOL_FILES)) + r")\.(?:\d+-)?[a-z0-9_]{8}\.tmp$")
 
 WHAT_IT_IS = "a new or empty folder, or one this tool made"
 
