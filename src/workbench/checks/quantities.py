@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from enum import Enum
 from itertools import islice
 
@@ -118,33 +118,6 @@ def _same_family(fact: Fact, target: Target) -> bool:
     if fact.kind is FactKind.COUNT and not fact.unit:
         return True
     return target.kind not in MONEY or not target.unit
-
-
-def _is_power_of_ten(ratio: Decimal) -> bool:
-    if ratio == 1:
-        return False
-    digits = ratio.normalize().as_tuple().digits
-    return digits == (1,)
-
-
-def _scaled(fact: Fact, target: Target) -> bool:
-    if fact.value is None or target.value == 0 or fact.value == 0:
-        return False
-    try:
-        return _is_power_of_ten(abs(fact.value / target.value))
-    except (InvalidOperation, ZeroDivisionError):
-        return False
-
-
-def _looks_like_year(target: Target) -> bool:
-    return (
-        target.kind is FactKind.COUNT
-        and not target.unit
-        and target.upper is None
-        and target.value == target.value.to_integral_value()
-        and 1900 <= target.value <= 2100
-        and target.text.strip().isdigit()
-    )
 
 
 _RANK = [Status.OK, Status.CURRENCY_UNSURE, Status.CURRENCY_DROPPED, Status.CURRENCY]
@@ -265,7 +238,7 @@ def align(facts: Sequence[Fact], targets: Sequence[Target], *, scale: bool = Tru
     rest = [i for i in range(len(pending)) if i not in result]
     spare: dict[object, list[Target]] = {}
     for t in pool.order:
-        if id(t) not in pool.used and not _looks_like_year(t):
+        if id(t) not in pool.used:
             spare.setdefault(_family(t), []).append(t)
     sure = len(rest) == sum(map(len, spare.values()))
     for i in rest:
@@ -355,7 +328,8 @@ def _spelled_out(target: str, match: Match) -> Match:
     if not (2 <= fact.value <= 20 and fact.value == fact.value.to_integral_value()):
         return match
     word = _NUMBER_WORDS[int(fact.value) - 2]
-    found = re.search(rf"\b{word}\b(?!\s*(?:times|-?fold))", target, re.IGNORECASE)
+    # Not a part of a larger number (twenty-one, thirty-two) nor a multiple (six times, two-fold).
+    found = re.search(rf"(?<![\w-]){word}(?![\w-]|\s*times)", target, re.IGNORECASE)
     if found is None:
         return match
     spelled = Target(FactKind.COUNT, fact.value, None, "", found.start(), found.end(), found.group())
