@@ -7,9 +7,10 @@ from decimal import Decimal
 
 import pytest
 
+from workbench.carry import repair
 from workbench.checks import run_checks
 from workbench.facts import extract
-from workbench.model import Fact, FactKind, Finding
+from workbench.model import Fact, FactKind, Finding, Severity
 
 D = Decimal
 
@@ -235,3 +236,193 @@ def test_a_small_count_spelled_out_is_there(count: int, word: str) -> None:
 )
 def test_a_count_not_spelled_out_is_missing(source: str, draft: str) -> None:
     assert [c for c, _ in run(source, draft)] == ["amount-missing"]
+
+
+# -- ranges, repeated figures, a figure said twice ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "draft", "expected"),
+    [
+        # A range written as two numbers, only the second with its currency, is the range.
+        (
+            "預計收入78億至117億元。",
+            "Revenue is expected at from 7.8 billion to as much as 11.7 billion yuan.",
+            [],
+        ),
+        # Two facts of one value need two numbers of the draft, one each.
+        ("收入3億元，成本3億元。", "Revenue was 300 million yuan and costs were 300 million yuan.", []),
+        (
+            "收入3億元，成本3億元。",
+            "Revenue was 300 million yuan and costs were 30 million yuan.",
+            [
+                (
+                    "amount-scale",
+                    "amount 3億元 should be 300 million yuan; the translation has 30 million yuan"
+                    " (wrong scale)",
+                )
+            ],
+        ),
+        (
+            "收入3億元，成本3億元。",
+            "Revenue was 300 million yuan and costs were unchanged.",
+            [("amount-missing", "amount 3億元 (300 million yuan) is missing from the translation")],
+        ),
+        # A fact paired with the number in its own currency stays paired with it.
+        ("收入3億元。", "Revenue was 300 million yuan, or HK$300 million at the time.", []),
+        # Ten times too little is a scale slip, down to a single digit.
+        (
+            "股價報10元。",
+            "The shares closed at HK$1.",
+            [("amount-scale", "price 10元 should be HK$10; the translation has HK$1 (wrong scale)")],
+        ),
+    ],
+)
+def test_ranges_and_repeated_figures(source: str, draft: str, expected: list[tuple[str, str]]) -> None:
+    assert run(source, draft) == expected
+
+
+def test_a_mis_scaled_number_two_facts_could_stand_for_is_left_to_the_reviewer() -> None:
+    # 3.08 million is 3.08億 or 3,080萬 at the wrong scale: a repair could pick the wrong one.
+    source = "A公司收入3.08億元，B公司收入3,080萬元。"
+    draft = "A's revenue was 3.08 million yuan and B's was unchanged."
+    assert repair(source, draft, extract(source)) == draft
+    assert repair("收入3.08億元。", "Revenue was 3.08 billion yuan.", extract("收入3.08億元。")) == (
+        "Revenue was 308 million yuan."
+    )
+
+
+# -- a rise by a multiple: 升1倍 is "doubled" or "up 100%" -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "draft", "expected"),
+    [
+        ("純利升1倍。", "Net profit doubled.", []),
+        ("純利升1倍。", "Net profit rose 100%.", []),
+        ("純利升2倍。", "Net profit tripled.", []),
+        ("純利升2倍。", "Net profit rose 200%.", []),
+        ("純利升0.5倍。", "Net profit rose 50%.", []),
+        ("純利增長1倍，收入升2倍。", "Net profit doubled and revenue tripled.", []),
+        (
+            "純利升1倍。",
+            "Net profit tripled.",
+            [("multiple-mismatch", "multiple 1倍 should be 1 times; the translation has tripled")],
+        ),
+        # A multiple written in figures means what it says.
+        (
+            "純利升1倍。",
+            "Net profit rose 2 times.",
+            [("multiple-mismatch", "multiple 1倍 should be 1 times; the translation has 2 times")],
+        ),
+        (
+            "純利升2倍。",
+            "Net profit rose 300%.",
+            [("multiple-mismatch", "multiple 2倍 (2 times) is missing from the translation")],
+        ),
+        # The rise is in another clause: 1倍 is a level, not a rise.
+        (
+            "股價上升，市盈率為1倍。",
+            "The shares rose, to a price-earnings ratio that doubled.",
+            [("multiple-mismatch", "multiple 1倍 should be 1 times; the translation has doubled")],
+        ),
+        (
+            "股價上升，市盈率為1倍。",
+            "The shares rose, at 100% of earnings.",
+            [("multiple-mismatch", "multiple 1倍 (1 times) is missing from the translation")],
+        ),
+        # A range of multiples is not read as one rise.
+        (
+            "純利升1至2倍。",
+            "Net profit doubled.",
+            [("multiple-mismatch", "multiple 1至2倍 should be 1 to 2 times; the translation has doubled")],
+        ),
+    ],
+)
+def test_a_rise_by_a_multiple(source: str, draft: str, expected: list[tuple[str, str]]) -> None:
+    assert run(source, draft) == expected
+
+
+# -- a plain 元 the sentence leaves open -----------------------------------------------------------------
+
+UNSAID = "the sentence does not say which 元 it means (yuan or HK$)"
+
+
+@pytest.mark.parametrize(
+    ("source", "draft", "expected"),
+    [
+        (
+            "收入3億元。",
+            "Revenue was HK$300 million.",
+            [
+                (
+                    f"amount 3億元: {UNSAID}; the translation has HK$300 million,"
+                    " check it against the article",
+                    "3億元",
+                    "HK$300 million",
+                )
+            ],
+        ),
+        (
+            "收入3億元，成本2億元。",
+            "Revenue was HK$300 million and costs were HK$200 million.",
+            [
+                (
+                    f"amount 3億元 and amount 2億元: {UNSAID}; the translation has"
+                    " HK$300 million and HK$200 million, check them against the article",
+                    "3億元 ... 2億元",
+                    "HK$300 million ... HK$200 million",
+                )
+            ],
+        ),
+        (
+            "收入3億元，成本2億元，利潤1億元。",
+            "Revenue was HK$300 million, costs HK$200 million and profit HK$100 million.",
+            [
+                (
+                    f"amount 3億元, amount 2億元 and amount 1億元: {UNSAID}; the translation"
+                    " has HK$300 million, HK$200 million and HK$100 million, check them against the article",
+                    "3億元 ... 2億元 ... 1億元",
+                    "HK$300 million ... HK$200 million ... HK$100 million",
+                )
+            ],
+        ),
+        (
+            "收入3億元，成本2億元。",
+            "Revenue was 300 million yuan and costs were HK$200 million.",
+            [
+                (
+                    "amount 3億元 and amount 2億元 are in one 元, but the translation writes them"
+                    " in different currencies (300 million yuan and HK$200 million): check which 元"
+                    " the article means and write them alike",
+                    "3億元 ... 2億元",
+                    "300 million yuan ... HK$200 million",
+                )
+            ],
+        ),
+        (
+            "收入3億元，成本2億元。",
+            "Revenue was HK$300 million and costs were 200 million.",
+            [
+                (
+                    "amount 2億元 should be 200 million yuan; the translation has 200 million"
+                    " without its currency",
+                    "2億元",
+                    "200 million",
+                ),
+                (
+                    f"amount 3億元: {UNSAID}; the translation has HK$300 million,"
+                    " check it against the article",
+                    "3億元",
+                    "HK$300 million",
+                ),
+            ],
+        ),
+    ],
+)
+def test_amounts_in_a_plain_yuan_are_one_question_for_the_reviewer(
+    source: str, draft: str, expected: list[tuple[str, str, str]]
+) -> None:
+    found = run_checks(source, draft, extract(source), only=["amount-currency"])
+    assert [(f.message, f.source_span, f.target_span) for f in found] == expected
+    assert {f.severity for f in found} == {Severity.WARNING}
