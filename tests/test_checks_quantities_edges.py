@@ -276,6 +276,40 @@ def test_a_count_not_spelled_out_is_missing(source: str, draft: str) -> None:
             "The shares closed at HK$1.",
             [("amount-scale", "price 10元 should be HK$10; the translation has HK$1 (wrong scale)")],
         ),
+        # Wrong values pair with the draft's numbers in order.
+        (
+            "收入3億元，成本2億元。",
+            "Revenue was 5 million yuan and costs were 7 million yuan.",
+            [
+                (
+                    "amount-wrong",
+                    "amount 3億元 should be 300 million yuan; the translation has 5 million yuan",
+                ),
+                (
+                    "amount-wrong",
+                    "amount 2億元 should be 200 million yuan; the translation has 7 million yuan",
+                ),
+            ],
+        ),
+        (
+            "收入3億元。",
+            "Revenue was 5 million, or HK$7 million.",
+            [("amount-wrong", "amount 3億元 should be 300 million yuan; the translation has 5 million")],
+        ),
+        # A fact the draft gets right is not also taken for a mis-scaled figure next to it.
+        ("收入3.08億元。", "Revenue was 308 million yuan, against 30.8 million yuan a year earlier.", []),
+        # Of two mis-scaled candidates the first is named.
+        (
+            "收入3.08億元。",
+            "Revenue was 3.08 billion yuan, or 30.8 billion yuan.",
+            [
+                (
+                    "amount-scale",
+                    "amount 3.08億元 should be 308 million yuan; the translation has 3.08 billion yuan"
+                    " (wrong scale)",
+                )
+            ],
+        ),
     ],
 )
 def test_ranges_and_repeated_figures(source: str, draft: str, expected: list[tuple[str, str]]) -> None:
@@ -319,6 +353,12 @@ def test_a_mis_scaled_number_two_facts_could_stand_for_is_left_to_the_reviewer()
             "純利升2倍。",
             "Net profit rose 300%.",
             [("multiple-mismatch", "multiple 2倍 (2 times) is missing from the translation")],
+        ),
+        # A doubling is 100%, not 100 percentage points.
+        (
+            "純利率升1倍。",
+            "The net margin rose 100 percentage points.",
+            [("multiple-mismatch", "multiple 1倍 (1 times) is missing from the translation")],
         ),
         # The rise is in another clause: 1倍 is a level, not a rise.
         (
@@ -426,3 +466,23 @@ def test_amounts_in_a_plain_yuan_are_one_question_for_the_reviewer(
     found = run_checks(source, draft, extract(source), only=["amount-currency"])
     assert [(f.message, f.source_span, f.target_span) for f in found] == expected
     assert {f.severity for f in found} == {Severity.WARNING}
+
+
+@pytest.mark.parametrize(
+    ("draft", "repaired"),
+    [
+        # 308 million is A's; 3.08 million can only be B's 3,080萬 at the wrong scale.
+        (
+            "A's revenue was 308 million yuan and B's was 3.08 million yuan.",
+            "A's revenue was 308 million yuan and B's was 30.8 million yuan.",
+        ),
+        # 3.08 billion could be either fact mis-scaled and stays; once it is taken, 3.08 million is B's alone.
+        (
+            "A's revenue was 3.08 billion yuan and B's was 3.08 million yuan.",
+            "A's revenue was 3.08 billion yuan and B's was 30.8 million yuan.",
+        ),
+    ],
+)
+def test_a_mis_scaled_number_only_one_fact_can_stand_for_is_put_right(draft: str, repaired: str) -> None:
+    source = "A公司收入3.08億元，B公司收入3,080萬元。"
+    assert repair(source, draft, extract(source)) == repaired

@@ -85,7 +85,8 @@ class Match:
     fact: Fact
     status: Status
     targets: tuple[Target, ...] = ()  # one, or two when a range is written as two numbers
-    unambiguous: bool = True  # whether a repair may rewrite the paired span
+    # Whether a repair may rewrite the paired span; read only for a wrong pairing, which always sets it.
+    unambiguous: bool = True  # pragma: no mutate (the default only serves right and missing facts)
 
     @property
     def right(self) -> bool:
@@ -136,7 +137,9 @@ def _rendering(fact: Fact, target: Target, pool: _Pool) -> tuple[Target, ...]:
     if target.upper == fact.upper:
         return (target,)
     if target.upper is None:
-        second = next((u for u in pool.free(pool.by_value, fact.upper) if u.start > target.start), None)
+        # > and >= agree: two numbers of a draft never start at one place.
+        uppers = pool.free(pool.by_value, fact.upper)
+        second = next((u for u in uppers if u.start > target.start), None)  # pragma: no mutate
         if second is not None:
             return (target, second)
     return ()
@@ -227,7 +230,8 @@ def align(facts: Sequence[Fact], targets: Sequence[Target], *, scale: bool = Tru
                 continue
             key = _digits(fact.value)
             same = (t for t in pool.free(pool.by_digits, key) if abs(t.value) != abs(fact.value))
-            candidates = list(islice((t for t in same if _same_family(fact, t)), 2))
+            # Two are enough to tell one candidate from several.
+            candidates = list(islice((t for t in same if _same_family(fact, t)), 2))  # pragma: no mutate
             if candidates:
                 t = candidates[0]
                 counts = waiting[key]
@@ -253,7 +257,7 @@ def align(facts: Sequence[Fact], targets: Sequence[Target], *, scale: bool = Tru
 
 def _words_as_multiples(text: str) -> list[Target]:
     found = []
-    for m in re.finditer(r"[A-Za-z][A-Za-z-]*", text):
+    for m in re.finditer(r"[A-Za-z][A-Za-z-]*", text):  # pragma: no mutate (no multiple word is one letter)
         value = _MULTIPLE_WORDS.get(m.group().lower())
         if value is not None:
             found.append(Target(FactKind.MULTIPLE, value, None, "x", m.start(), m.end(), m.group()))
