@@ -1,0 +1,66 @@
+"""Edges of figure-invented and direction-contradicts: what a multiple accounts for, numbers another check
+already answers for, and the words and spans that decide a direction."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.checks import run_checks
+from workbench.facts import extract
+
+
+def findings(source: str, draft: str) -> list[tuple[str, str]]:
+    return [(f.check, f.message) for f in run_checks(source, draft, extract(source))]
+
+
+# -- figure-invented -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "draft", "expected"),
+    [
+        # 3倍 accounts for "3 times" and for "300%".
+        ("市值是對手的3倍。", "Its market value is 3 times, or 300%, that of its rival.", []),
+        (
+            "市值是對手的3倍。",
+            "Its market value is 3 times, or 301%, that of its rival.",
+            [
+                (
+                    "figure-invented",
+                    "301% is not a figure of the source; check it against the Chinese or remove it",
+                )
+            ],
+        ),
+        # A rise by once the value (升1倍) is "100%" and "2 times" the old level.
+        ("純利升1倍。", "Net profit rose 100%, to 2 times the year-earlier level.", []),
+        (
+            "純利升1倍。",
+            "Net profit rose 100%, to 3 times the year-earlier level.",
+            [
+                (
+                    "figure-invented",
+                    "3 times is not a figure of the source; check it against the Chinese or remove it",
+                )
+            ],
+        ),
+        # A rise by one to two times (升1至2倍) accounts for 100% to 200%.
+        (
+            "純利升1至2倍。",
+            "Net profit rose 100% to 200%.",
+            [("multiple-mismatch", "multiple 1至2倍 (1 to 2 times) is missing from the translation")],
+        ),
+        # A wrong amount is reported once, as wrong, wherever it stands among the right ones.
+        (
+            "收入3億元，成本2億元。",
+            "Revenue was 5 million yuan and costs were 200 million yuan.",
+            [("amount-wrong", "amount 3億元 should be 300 million yuan; the translation has 5 million yuan")],
+        ),
+        (
+            "收入3億元，成本2億元。",
+            "Revenue was 300 million yuan and costs were 7 million yuan.",
+            [("amount-wrong", "amount 2億元 should be 200 million yuan; the translation has 7 million yuan")],
+        ),
+    ],
+)
+def test_what_the_source_accounts_for(source: str, draft: str, expected: list[tuple[str, str]]) -> None:
+    assert findings(source, draft) == expected
