@@ -64,3 +64,27 @@ def findings(source: str, draft: str) -> list[tuple[str, str]]:
 )
 def test_what_the_source_accounts_for(source: str, draft: str, expected: list[tuple[str, str]]) -> None:
     assert findings(source, draft) == expected
+
+
+def invented(source: str, draft: str) -> list[str]:
+    return [f.target_span or "" for f in run_checks(source, draft, extract(source), only=["figure-invented"])]
+
+
+@pytest.mark.parametrize(
+    ("ratio", "draft", "expected"),
+    [
+        # A figure rounded to two significant digits stands for the source's.
+        ("1.28", "a price-earnings ratio of 1.3", []),
+        ("12.78", "a price-earnings ratio of 13", []),
+        ("12.78", "a price-earnings ratio of about 12.8", []),
+        # Rounded the wrong way, or to a single digit, it does not.
+        ("1.28", "a price-earnings ratio of 1.2", ["1.2"]),
+        ("12.78", "a price-earnings ratio of 12", ["12"]),
+        ("127.8", "a price-earnings ratio of 130", ["130"]),
+        ("0.4", "a price-earnings ratio of 0", ["0"]),
+    ],
+)
+def test_a_rounded_figure_stands_for_the_source_only_to_its_precision(
+    ratio: str, draft: str, expected: list[str]
+) -> None:
+    assert invented(f"該股市盈率為{ratio}。", f"The stock trades at {draft}.") == expected

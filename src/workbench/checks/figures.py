@@ -79,7 +79,7 @@ def _significant(text: str) -> int:
     whole, _, fraction = digits.partition(".")
     if fraction:
         return len((whole + fraction).lstrip("0"))
-    return len(whole.strip("0")) or 1
+    return len(whole.strip("0"))
 
 
 def _accounted(number: Number, values: tuple[Decimal, ...], rounded: bool) -> bool:
