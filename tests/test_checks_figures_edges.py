@@ -77,6 +77,9 @@ def invented(source: str, draft: str) -> list[str]:
         ("1.28", "a price-earnings ratio of 1.3", []),
         ("12.78", "a price-earnings ratio of 13", []),
         ("12.78", "a price-earnings ratio of about 12.8", []),
+        # A half rounds either way.
+        ("1.25", "a price-earnings ratio of 1.2", []),
+        ("1.25", "a price-earnings ratio of 1.3", []),
         # Rounded the wrong way, or to a single digit, it does not.
         ("1.28", "a price-earnings ratio of 1.2", ["1.2"]),
         ("12.78", "a price-earnings ratio of 12", ["12"]),
@@ -88,3 +91,101 @@ def test_a_rounded_figure_stands_for_the_source_only_to_its_precision(
     ratio: str, draft: str, expected: list[str]
 ) -> None:
     assert invented(f"該股市盈率為{ratio}。", f"The stock trades at {draft}.") == expected
+
+
+# -- direction-contradicts -------------------------------------------------------------------------------
+
+
+def directions(source: str, draft: str) -> list[tuple[str, str | None, str | None]]:
+    found = run_checks(source, draft, extract(source), only=["direction-contradicts"])
+    return [(f.message, f.source_span, f.target_span) for f in found]
+
+
+def against(figure: str, way: str, other: str, around: str) -> str:
+    return f"{figure} goes {way} in the source; the translation has it going {other} ({around!r})"
+
+
+@pytest.mark.parametrize(
+    ("source", "draft", "expected"),
+    [
+        # The verb before the figure, named with the clause it stands in.
+        (
+            "美團(03690)升4.1%。",
+            "Meituan (3690.HK) fell 4.1%.",
+            [(against("4.1%", "up", "down", "Meituan (3690.HK) fell 4.1%."), "4.1%", "4.1%")],
+        ),
+        (
+            "恒指回落144點。",
+            "The Hang Seng Index gained 144 points.",
+            [
+                (
+                    against("144點", "down", "up", "The Hang Seng Index gained 144 points."),
+                    "144點",
+                    "144 points",
+                )
+            ],
+        ),
+        (
+            "恒指升1%，科指跌0.5%。",
+            "The Hang Seng Index rose 1%, while the tech index rose 0.5%.",
+            [(against("0.5%", "down", "up", "the tech index rose 0.5%."), "0.5%", "0.5%")],
+        ),
+        # A 升1倍 written as a fall of 100%.
+        (
+            "純利升1倍。",
+            "Net profit fell 100%.",
+            [(against("1倍", "up", "down", "Net profit fell 100%."), "1倍", "100%")],
+        ),
+        # No verb before the figure in its clause: the direction right after it counts.
+        (
+            "恒指高開58點後升幅擴大。",
+            "The Hang Seng Index opened 58 points lower and extended its gains.",
+            [
+                (
+                    against("58點", "up", "down", "The Hang Seng Index opened 58 points lower"),
+                    "58點",
+                    "58 points",
+                )
+            ],
+        ),
+        (
+            "恒指升1%。",
+            "The index, which rose in the morning, lost 1% lower.",
+            [(against("1%", "up", "down", "lost 1% lower."), "1%", "1%")],
+        ),
+        ("恒指升1%。", "The Hang Seng Index fell sharply in the morning but closed 1% higher.", []),
+        # A range written as two numbers is read whole, the verb between them included.
+        (
+            "預計收入增加78億至117億元。",
+            "Revenue is expected at 7.8 billion, falling to as much as 11.7 billion yuan.",
+            [
+                (
+                    against(
+                        "78億至117億元",
+                        "up",
+                        "down",
+                        "Revenue is expected at 7.8 billion, falling to as much as 11.7 billion yuan.",
+                    ),
+                    "78億至117億元",
+                    "7.8 billion, falling to as much as 11.7 billion yuan",
+                )
+            ],
+        ),
+        # With no figure to go by, the sentence that goes one way only.
+        (
+            "恒指回升。",
+            "The Hang Seng Index dropped.",
+            [("the source goes only up (升); the translation says 'dropped'", None, "dropped")],
+        ),
+        (
+            "內房股受壓。",
+            "Mainland property stocks were higher.",
+            [("the source goes only down (受壓); the translation says 'higher'", None, "higher")],
+        ),
+        ("恒指升1%，科指跌0.5%。", "The indexes fell.", []),
+    ],
+)
+def test_a_contradicted_direction_is_named_with_the_words_that_say_it(
+    source: str, draft: str, expected: list[tuple[str, str | None, str | None]]
+) -> None:
+    assert directions(source, draft) == expected
