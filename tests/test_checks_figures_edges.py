@@ -130,6 +130,18 @@ def against(figure: str, way: str, other: str, around: str) -> str:
             "The Hang Seng Index rose 1%, while the tech index rose 0.5%.",
             [(against("0.5%", "down", "up", "the tech index rose 0.5%."), "0.5%", "0.5%")],
         ),
+        # "up 5%" and "down 5%" are directions only with their figure.
+        (
+            "騰訊跌5%，拖累大市。",
+            "Tencent, up 5%, weighed on the market.",
+            [(against("5%", "down", "up", "up 5%"), "5%", "5%")],
+        ),
+        (
+            "騰訊升5%，帶動大市。",
+            "Tencent, down 5%, lifted the market.",
+            [(against("5%", "up", "down", "down 5%"), "5%", "5%")],
+        ),
+        ("騰訊升5%，帶動大市。", "Tencent, up 5%, lifted the market.", []),
         # A 升1倍 written as a fall of 100%.
         (
             "純利升1倍。",
