@@ -185,7 +185,8 @@ def test_one_problem_is_one_finding_however_often_the_draft_repeats_it() -> None
 
 
 def test_a_rounded_figure_counts_only_with_two_digits_or_a_hedge() -> None:
-    assert named("美團升5.8%。", "Meituan rose 5.8%, 6 analysts said.", "figure-invented")[0].target_span == "6"
+    (six,) = named("美團升5.8%。", "Meituan rose 5.8%, 6 analysts said.", "figure-invented")
+    assert six.target_span == "6"
     assert named("盈利為12.78億元。", "Profit was about 1.3 billion yuan.", "figure-invented") == []
 
 

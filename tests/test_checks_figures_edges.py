@@ -77,6 +77,10 @@ def invented(source: str, draft: str) -> list[str]:
         ("1.28", "a price-earnings ratio of 1.3", []),
         ("12.78", "a price-earnings ratio of 13", []),
         ("12.78", "a price-earnings ratio of about 12.8", []),
+        # A hedge right before a figure lets it round further; one elsewhere does not.
+        ("1.28", "a price-earnings ratio of about 1", []),
+        ("1.28", "a price-earnings ratio of approximately 1", []),
+        ("1.28", "a price-earnings ratio of 1", ["1"]),
         # A half rounds either way.
         ("1.25", "a price-earnings ratio of 1.2", []),
         ("1.25", "a price-earnings ratio of 1.3", []),

@@ -105,7 +105,9 @@ def invented_numbers(context: Context) -> list[Number]:
         at = bisect.bisect_left(starts, number.end) - 1  # the last claimed span starting before its end
         if at >= 0 and claimed[at][1] > number.start:
             continue
-        hedged = bool(_HEDGE.search(context.target[max(0, number.start - 24) : number.start]))
+        # The hedge must end right before the number; the window only bounds the search.
+        near = max(0, number.start - 24)  # pragma: no mutate (the longest hedge and currency fit in 17)
+        hedged = bool(_HEDGE.search(context.target[near : number.start]))
         if not _accounted(number, values, rounded=hedged or _significant(number.text) >= 2):
             out.append(number)
     return out
