@@ -41,28 +41,17 @@ LABEL = {
     FactKind.MULTIPLE: "multiple",
 }
 
-# English words for small multiples that a fluent draft uses instead of "2 times".
+# English words for small multiples that a fluent draft uses instead of "2 times", beyond those the English
+# reader already reads as multiples (twice, doubled, tripled, threefold, four-fold ...).
 _MULTIPLE_WORDS = {
-    "twice": Decimal(2),
-    "double": Decimal(2),
-    "doubled": Decimal(2),
-    "doubling": Decimal(2),
-    "doubles": Decimal(2),
-    "triples": Decimal(3),
-    "trebles": Decimal(3),
-    "quadruples": Decimal(4),
-    "two-fold": Decimal(2),
     "twofold": Decimal(2),
-    "triple": Decimal(3),
-    "tripled": Decimal(3),
+    "trebles": Decimal(3),
     "treble": Decimal(3),
     "trebled": Decimal(3),
-    "threefold": Decimal(3),
-    "three-fold": Decimal(3),
+    "quadruples": Decimal(4),
     "quadruple": Decimal(4),
     "quadrupled": Decimal(4),
     "fourfold": Decimal(4),
-    "four-fold": Decimal(4),
 }
 
 
@@ -284,7 +273,7 @@ def _as_increases(context: Context, facts: Sequence[Fact], targets: list[Target]
             percent = q.kind is FactKind.PERCENT and q.unit == "%"
             if (word and q.value == fact.value + 1) or (percent and q.value == fact.value * 100):
                 out.append(replace(q, kind=FactKind.MULTIPLE, value=fact.value, unit="x"))
-                break
+                break  # pragma: no mutate (a second rendering would only stay unpaired)
     return out
 
 
