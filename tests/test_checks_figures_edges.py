@@ -146,6 +146,25 @@ def against(figure: str, way: str, other: str, around: str) -> str:
             [(against("5%", "up", "down", "down 5%"), "5%", "5%")],
         ),
         ("騰訊升5%，帶動大市。", "Tencent, up 5%, lifted the market.", []),
+        # Of two verbs before the figure the nearer counts; of two after it, the nearer too.
+        (
+            "騰訊升5%。",
+            "Tencent rose then fell 5%.",
+            [(against("5%", "up", "down", "Tencent rose then fell 5%."), "5%", "5%")],
+        ),
+        ("騰訊升5%。", "Tencent fell then rose 5%.", []),
+        (
+            "恒指高開58點。",
+            "The Hang Seng Index opened 58 points lower then higher.",
+            [
+                (
+                    against("58點", "up", "down", "The Hang Seng Index opened 58 points lower then higher."),
+                    "58點",
+                    "58 points",
+                )
+            ],
+        ),
+        ("恒指高開58點。", "The Hang Seng Index opened 58 points higher then lower.", []),
         # A 升1倍 written as a fall of 100%.
         (
             "純利升1倍。",
