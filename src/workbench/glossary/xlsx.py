@@ -59,7 +59,6 @@ LIMITS = Limits()
 _FEED = 64 * 1024
 _CELL_REF = re.compile(r"([A-Z]{1,3})([0-9]{1,7})")
 _DIGITS = re.compile(r"[0-9]{1,7}")
-_INTEGER = re.compile(r"[-+]?[0-9]+")
 _EOCD = b"PK\x05\x06"
 
 
@@ -171,17 +170,14 @@ class _Workbook:
         )
         # Text in pieces of up to 8 KiB rather than one call per line: a part of nothing but line ends
         # would otherwise cost a call per byte.
-        parser.buffer_text = True
+        parser.buffer_text = True  # pragma: no mutate: only the number of calls changes, not the text
         parser.StartElementHandler = handler.start
         parser.EndElementHandler = handler.end
         parser.CharacterDataHandler = handler.text
-        parser.CommentHandler = handler.other
-        parser.ProcessingInstructionHandler = handler.other
-        total = pending = 0
+        total = 0
         try:
             with self._zip.open(name) as stream:
                 while True:
-                    before = handler.events
                     chunk = stream.read(_FEED)
                     total += len(chunk)
                     if total > self.limits.part_bytes:
@@ -194,10 +190,11 @@ class _Workbook:
                     yield
                     if not chunk:
                         return
-                    # Bytes fed since anything was completed: the length of an open tag, comment or
-                    # instruction, which expat re-scans on every feed.
-                    pending = pending + len(chunk) if handler.events == before else 0
-                    if pending > self.limits.markup_bytes:
+                    # Bytes fed since the end of the last thing expat completed (a tag, a comment, an
+                    # instruction, a piece of text: with or without a handler): the length of the markup
+                    # still open, which expat re-scans on every feed.
+                    open_markup = total - parser.CurrentByteIndex
+                    if open_markup > self.limits.markup_bytes:
                         self.refuse(
                             "has a tag, comment or instruction longer than "
                             f"{self.limits.markup_bytes // MiB} MiB, the limit for one piece of markup",
@@ -262,38 +259,28 @@ class _Workbook:
 
 
 class _Handler:
+    """What a part's parser calls; a handler overrides what it needs."""
+
     namespaces = False
 
-    def __init__(self) -> None:
-        self.events = 0
-
     def start(self, name: str, attrs: dict[str, str]) -> None:
-        self.events += 1
+        pass
 
     def end(self, name: str) -> None:
-        self.events += 1
+        pass
 
     def text(self, data: str) -> None:
-        self.events += 1
-
-    def other(self, *_: object) -> None:
-        self.events += 1
-
-
-def _local(name: str) -> str:
-    return name[name.index(":") + 1 :] if ":" in name else name
+        pass
 
 
 class _Relationships(_Handler):
     namespaces = True
 
     def __init__(self, book: _Workbook, folder: str) -> None:
-        super().__init__()
         self.folder = folder
         self.found: dict[str, tuple[str, str]] = {}
 
     def start(self, name: str, attrs: dict[str, str]) -> None:
-        self.events += 1
         if name.rpartition(" ")[2] != "Relationship" or attrs.get("TargetMode") == "External":
             return
         target = attrs.get("Target", "")
@@ -308,11 +295,9 @@ class _Sheets(_Handler):
     namespaces = True
 
     def __init__(self, book: _Workbook) -> None:
-        super().__init__()
         self.ids: list[str] = []
 
     def start(self, name: str, attrs: dict[str, str]) -> None:
-        self.events += 1
         if name.rpartition(" ")[2] == "sheet":
             # r:id, whatever the prefix: the id attribute in the relationships namespace.
             self.ids += [value for key, value in attrs.items() if key.endswith("relationships id")]
@@ -320,20 +305,18 @@ class _Sheets(_Handler):
 
 class _SharedStrings(_Handler):
     def __init__(self, book: _Workbook, part: str, into: list[str]) -> None:
-        super().__init__()
         self.book = book
         self.part = part
         self.strings = into
         self.pieces: list[str] | None = None
         self.capture = False
         self.phonetic = 0
-        self.chars = 0
+        self.chars: int  # of the string being read: set as each <si> opens
         self.total = 0
         self.limits = book.limits
 
     def start(self, name: str, attrs: dict[str, str]) -> None:
-        self.events += 1
-        name = _local(name)
+        name = name.rpartition(":")[2]  # x:si as si
         if name == "si":
             if len(self.strings) >= self.limits.shared_strings:
                 self.book.refuse(
@@ -346,8 +329,7 @@ class _SharedStrings(_Handler):
             self.phonetic += 1  # a reading aid under Japanese text, not part of the value
 
     def end(self, name: str) -> None:
-        self.events += 1
-        name = _local(name)
+        name = name.rpartition(":")[2]  # x:si as si
         if name == "t":
             self.capture = False
         elif name == "rPh":
@@ -363,7 +345,6 @@ class _SharedStrings(_Handler):
             self.pieces = None
 
     def text(self, data: str) -> None:
-        self.events += 1
         if self.capture:
             assert self.pieces is not None
             self.pieces.append(data)
@@ -381,29 +362,25 @@ class _SheetReader(_Handler):
     its handlers test the common names first and keep work per element small."""
 
     def __init__(self, book: _Workbook, part: str, shared: list[str]) -> None:
-        super().__init__()
         self.book = book
         self.part = part
         self.shared = shared
         self.limits = book.limits
         self.done: list[tuple[int, tuple[Value, ...]]] = []  # (empty rows before it, the row)
-        self.row = 0  # number of the row being read (or last read)
-        self.gap = 0  # empty rows between the last row read and this one
+        self.row = self.column = 0  # number of the row being read (or last read), of the cell in it
+        self.gap: int  # empty rows between the last row read and this one: set as each row opens
         self.cells: dict[int, Value] = {}
-        self.column = 0
         self.kind = "n"
         self.ref: str | None = None
         self.value: list[str] | None = None  # the <v> text of the cell being read
         self.inline: list[str] | None = None  # the <is> text of an inline-string cell
         self.capture: list[str] | None = None  # where text goes now
-        self.chars = 0
+        self.chars: int  # of the cell's text: set as its <v> or <is> opens
         self.phonetic = 0
         self.columns: dict[str, int] = {}  # column letters seen → index
 
     def start(self, name: str, attrs: dict[str, str]) -> None:
-        self.events += 1
-        if ":" in name:
-            name = _local(name)
+        name = name.rpartition(":")[2]  # x:row as row
         if name == "c":
             ref = attrs.get("r")
             if ref is None:
@@ -411,7 +388,9 @@ class _SheetReader(_Handler):
             else:
                 letters = ref.rstrip("0123456789")
                 column = self.columns.get(letters)
-                self.column = self._new_column(ref) if column is None else column
+                if column is None:
+                    column = self.columns[letters] = self._new_column(ref)
+                self.column = column
             self.ref = ref
             self.kind = attrs.get("t", "n")
             self.value = self.inline = None
@@ -433,8 +412,7 @@ class _SheetReader(_Handler):
         found = _CELL_REF.fullmatch(ref)
         if found is None:
             self.book.refuse(f"cell reference {ref[:20]!r} is not one", self.part)
-        self.columns[found.group(1)] = column = _column_index(found.group(1))
-        return column
+        return _column_index(found.group(1))
 
     def _row(self, number: str | None) -> None:
         if number is None:
@@ -453,9 +431,7 @@ class _SheetReader(_Handler):
         self.column = 0
 
     def end(self, name: str) -> None:
-        self.events += 1
-        if ":" in name:
-            name = _local(name)
+        name = name.rpartition(":")[2]  # x:row as row
         if name == "c":
             value = self._value()
             if value is not None:
@@ -480,7 +456,6 @@ class _SheetReader(_Handler):
             self.phonetic -= 1
 
     def text(self, data: str) -> None:
-        self.events += 1
         if self.capture is not None:
             self.capture.append(data)
             self.chars += len(data)
@@ -502,13 +477,13 @@ class _SheetReader(_Handler):
             return None
         text = "".join(self.value)
         if kind == "s":
-            index = int(text) if _DIGITS.fullmatch(text.strip()) else -1
-            if not 0 <= index < len(self.shared):
+            index = text.strip()
+            if not _DIGITS.fullmatch(index) or int(index) >= len(self.shared):
                 self.book.refuse(
                     f"cell {self._where()} refers to shared string {text[:20]!r}, which the workbook lacks",
                     self.part,
                 )
-            return self.shared[index]
+            return self.shared[int(index)]
         if kind == "str" or kind == "e" or kind == "d":
             return text
         if kind == "b":
@@ -516,6 +491,10 @@ class _SheetReader(_Handler):
         if not text.strip():
             return None
         try:
-            return int(text) if _INTEGER.fullmatch(text.strip()) else float(text)
+            return int(text)  # no decimal point or exponent
+        except ValueError:
+            pass
+        try:
+            return float(text)
         except ValueError:
             self.book.refuse(f"cell {self._where()} holds {text[:20]!r}, which is not a number", self.part)
