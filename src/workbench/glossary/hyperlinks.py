@@ -14,7 +14,9 @@ companies). A share class listed twice (太古股份有限公司'A' and 'B') is 
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -80,8 +82,10 @@ def companies(rows: Iterable[tuple[str, str, str]], date: str) -> CompanyList:
     )
 
 
-def _order(code: str) -> int:
-    return int(code.split(".")[0]) if code[0].isdigit() else 1 << 20
+def _order(code: str) -> float:
+    """A code's place: by its number (0005.HK, 600519.SH), a letter ticker (AAPL.US) after every number."""
+    number = code.split(".")[0]
+    return int(number) if number.isdigit() else math.inf
 
 
 def _json_rows(path: Path) -> list[tuple[str, str, str]]:
@@ -136,16 +140,16 @@ def _sheet_rows(values: Iterator[tuple[Any, ...]]) -> list[tuple[str, str, str]]
     if not data:
         return []
     width = max(len(cells) for _, cells in data)
-    chinese = [0] * width
-    latin = [0] * width
+    chinese: Counter[int] = Counter()  # column → names in it with Chinese
+    latin: Counter[int] = Counter()  # column → names in it in Latin letters alone
     for _, cells in data[:_SAMPLE]:
         for i, cell in enumerate(cells):
             if _URL.match(cell):
                 continue
             if _CJK.search(cell):
-                chinese[i] += 1
+                chinese.update((i,))
             elif _LATIN.search(cell):
-                latin[i] += 1
+                latin.update((i,))
     zh = max(range(width), key=lambda i: chinese[i])
     en = max((i for i in range(width) if i != zh), key=lambda i: latin[i], default=None)
     if en is None or not chinese[zh] or not latin[en]:
@@ -158,9 +162,7 @@ def _sheet_rows(values: Iterator[tuple[Any, ...]]) -> list[tuple[str, str, str]]
 
 
 def _code(value: object) -> str | None:
-    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
-        return None
-    text = str(value).strip()
-    if isinstance(value, str) and not re.fullmatch(r"\d{1,5}", text):
+    """A stock code cell: a number, or text of digits alone ("00005"); never "Stock Code" or a note."""
+    if isinstance(value, str) and not re.fullmatch(r"\d{1,5}", value.strip()):
         return None
     return normalise_code(value)
