@@ -7,6 +7,7 @@ states the XML it reads. ``tests/test_glossary_xlsx.py`` holds the comparisons w
 
 from __future__ import annotations
 
+import gc
 import warnings
 import zipfile
 from pathlib import Path
@@ -273,13 +274,21 @@ def test_rows_and_cells_out_of_order_or_misnamed_are_refused(tmp_path: Path, row
     assert refused(path) == f"{path} (xl/worksheets/sheet1.xml): {message}"
 
 
-def test_reading_a_workbook_leaves_no_file_open(tmp_path: Path) -> None:
+def test_reading_or_refusing_a_workbook_leaves_no_file_open(tmp_path: Path) -> None:
+    """Every file the reader opens it closes itself, whether it reads the workbook or refuses it on
+    opening: none is left for the garbage collector to find (and warn of) in a long-running process."""
     path = book(tmp_path / "b.xlsx", sheet('<row r="1"><c r="A1"><v>1</v></c></row>'), strings=shared("x"))
+    not_zip = tmp_path / "not.xlsx"
+    not_zip.write_bytes(b"PK\x03\x04 not a zip")
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         assert rows(path) == [(1,)]
         assert [list(s) for s in all_sheet_rows(path)] == [[(1,)]]
-    assert [w for w in caught if issubclass(w.category, ResourceWarning)] == []
+        assert "its zip lists" in refused(path, Limits(members=1))
+        assert "is 0 MiB, more than" in refused(path, Limits(workbook_bytes=1))
+        assert "cannot be read as an .xlsx workbook" in refused(not_zip)
+        gc.collect()
+    assert [str(w.message) for w in caught if issubclass(w.category, ResourceWarning)] == []
 
 
 # -- limits ----------------------------------------------------------------------------------------------

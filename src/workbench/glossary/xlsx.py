@@ -23,6 +23,7 @@ value.
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 import zipfile
@@ -59,7 +60,8 @@ LIMITS = Limits()
 _FEED = 64 * 1024
 _CELL_REF = re.compile(r"([A-Z]{1,3})([0-9]{1,7})")
 _DIGITS = re.compile(r"[0-9]{1,7}")
-_EOCD = b"PK\x05\x06"
+_EOCD = b"PK\x05\x06"  # the signature of the zip directory's end record
+_EOCD_BYTES = 22  # its size, a zip comment left out
 
 
 def sheet_rows(path: Path, limits: Limits = LIMITS) -> Iterator[tuple[Value, ...]]:
@@ -110,9 +112,17 @@ class _Workbook:
     def __enter__(self) -> _Workbook:
         try:
             self._file = self.path.open("rb")
-            size = self.path.stat().st_size
         except OSError as err:
             raise InputError(f"{self.path}: cannot be read ({err.strerror}); check the path") from None
+        try:
+            self._open(os.fstat(self._file.fileno()).st_size)
+        except BaseException:
+            self.__exit__()  # a workbook refused leaves no file open either
+            raise
+        return self
+
+    def _open(self, size: int) -> None:
+        assert self._file is not None
         if size > self.limits.workbook_bytes:
             self.refuse(
                 f"is {size / MiB:.0f} MiB, more than the {self.limits.workbook_bytes // MiB} MiB a workbook "
@@ -125,7 +135,6 @@ class _Workbook:
             self.refuse(f"cannot be read as an .xlsx workbook ({err}); save it as .xlsx")
         # Part names are case-insensitive in a workbook's package.
         self._names = {info.filename.lower(): info.filename for info in self._zip.infolist()}
-        return self
 
     def __exit__(self, *exc: object) -> None:
         if self._zip is not None:
@@ -136,12 +145,11 @@ class _Workbook:
     def _count_members(self, size: int) -> None:
         """Refuse a zip directory of more entries than a workbook has, before ``zipfile`` reads it all."""
         assert self._file is not None
-        tail_size = min(size, 22 + 65_535)
-        self._file.seek(size - tail_size)
-        tail = self._file.read(tail_size)
-        self._file.seek(0)
+        # The directory's end record, after a zip comment of up to 65,535 bytes (zipfile seeks for itself).
+        self._file.seek(max(0, size - _EOCD_BYTES - 65_535))
+        tail = self._file.read()
         at = tail.rfind(_EOCD)
-        if at < 0 or at + 22 > len(tail):
+        if at < 0 or at + _EOCD_BYTES > len(tail):
             return  # zipfile says what is wrong
         entries = int.from_bytes(tail[at + 10 : at + 12], "little")
         if entries > self.limits.members:
