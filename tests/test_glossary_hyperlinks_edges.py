@@ -66,9 +66,9 @@ def test_columns_are_told_apart_by_what_they_hold_wherever_the_table_starts(tmp_
             [None, "Updated: 27/01/2026"],
             [None, "Stock Code", "上市公司名稱", "Website 網址", "Name of Listed Company"],
             [None, 5, HSBC[1], "http://www.hsbc.com", HSBC[0]],
-            [None, "00001", CKH[1], "https://www.ckh.com.hk", CKH[0]],
+            [None, "00001", CKH[1], "http://www.ckh.com.hk", CKH[0]],
             [None, " ", " "],
-            [None, 150, "Hypebeast Limited", "www.hypebeast.com", "Hypebeast Limited"],
+            [None, 150, "Hypebeast Limited", "http://hypebeast.com", "Hypebeast Limited"],
             [None, 23.0, BEA[1], "http://www.hkbea.com", BEA[0]],
             [None, 2513, "智譜"],
             [None, True, "是", "", "Yes"],
@@ -152,6 +152,7 @@ def test_share_classes_and_counters_are_one_listing_and_listings_follow_their_fi
             record(19, "Swire  Pacific Limited ‘A’ ", "太古股份有限公司’A’"),
             record(89988, "Alibaba Group Holding Limited", "阿里巴巴集團控股有限公司"),
             record(9988, "Alibaba Group Holding Limited", "阿里巴巴集團控股有限公司"),
+            record(87001, "Hui Xian Real Estate Investment Trust", "匯賢產業信託"),
             record(5, *HSBC),
         ],
     )
@@ -160,6 +161,7 @@ def test_share_classes_and_counters_are_one_listing_and_listings_follow_their_fi
         (("0019.HK", "0087.HK"), "Swire Pacific Limited", "太古股份有限公司"),
         (("0023.HK",), *BEA),
         (("9988.HK", "89988.HK"), "Alibaba Group Holding Limited", "阿里巴巴集團控股有限公司"),
+        (("87001.HK",), "Hui Xian Real Estate Investment Trust", "匯賢產業信託"),
     ]
 
 

@@ -476,3 +476,18 @@ def test_the_default_markup_limit_is_one_mib(tmp_path: Path) -> None:
     assert rows(under) == [(1,)]
     over = book(tmp_path / "over.xlsx", "<!--" + "c" * (MiB + 100 * 1024) + "-->" + ONE_ROW)
     assert refused(over).endswith("longer than 1 MiB, the limit for one piece of markup")
+
+
+def test_the_default_shared_table_holds_32_mi_characters_and_not_one_more(tmp_path: Path) -> None:
+    """1,024 strings of Excel's longest and one of 1,024 characters: 32 Mi exactly (about two seconds)."""
+    longest = "<si><t>" + "x" * 32_767 + "</t></si>"
+
+    def table(last: int) -> str:
+        return f'<sst xmlns="{MAIN}">' + longest * 1024 + f"<si><t>{'y' * last}</t></si></sst>"
+
+    xml = sheet('<row r="1"><c r="A1" t="s"><v>1024</v></c></row>')
+    assert rows(book(tmp_path / "fits.xlsx", xml, strings=table(1024))) == [("y" * 1024,)]
+    over = book(tmp_path / "over.xlsx", xml, strings=table(1025))
+    assert refused(over) == (
+        f"{over} (xl/sharedStrings.xml): holds more than 33,554,432 characters of shared strings, the limit"
+    )

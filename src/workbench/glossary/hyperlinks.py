@@ -135,14 +135,16 @@ def _sheet_rows(values: Iterator[tuple[Any, ...]]) -> list[tuple[str, str, str]]
         if first is None:
             continue
         code = _code(row[first])
-        if code is not None and any(_LATIN.search(c) or _CJK.search(c) for c in cells[first + 1 :]):
-            data.append((code, cells[first + 1 :]))
+        # Cells are kept where the sheet has them: those before the code are empty and the code has no
+        # letters, so only the names count below.
+        if code is not None and any(_LATIN.search(c) or _CJK.search(c) for c in cells):
+            data.append((code, cells))
     if not data:
         return []
     width = max(len(cells) for _, cells in data)
     chinese: Counter[int] = Counter()  # column → names in it with Chinese
     latin: Counter[int] = Counter()  # column → names in it in Latin letters alone
-    for _, cells in data[:_SAMPLE]:
+    for _, cells in data[:_SAMPLE]:  # pragma: no mutate: a sample's size; a row more or less decides alike
         for i, cell in enumerate(cells):
             if _URL.match(cell):
                 continue
@@ -151,8 +153,9 @@ def _sheet_rows(values: Iterator[tuple[Any, ...]]) -> list[tuple[str, str, str]]
             elif _LATIN.search(cell):
                 latin.update((i,))
     zh = max(range(width), key=lambda i: chinese[i])
-    en = max((i for i in range(width) if i != zh), key=lambda i: latin[i], default=None)
-    if en is None or not chinese[zh] or not latin[en]:
+    # Every row kept has its code and a name, so there is a column besides the Chinese one.
+    en = max((i for i in range(width) if i != zh), key=lambda i: latin[i])
+    if not chinese[zh] or not latin[en]:
         return []
 
     def pick(cells: list[str], at: int) -> str:
