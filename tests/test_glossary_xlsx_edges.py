@@ -491,3 +491,29 @@ def test_the_default_shared_table_holds_32_mi_characters_and_not_one_more(tmp_pa
     assert refused(over) == (
         f"{over} (xl/sharedStrings.xml): holds more than 33,554,432 characters of shared strings, the limit"
     )
+
+
+def test_relationships_and_workbook_written_with_prefixes_are_followed(tmp_path: Path) -> None:
+    """Package parts whose elements carry a prefix (``<p:Relationship>``, ``<x:sheet>``) as some writers
+    give them, down to the sheet and its shared strings."""
+
+    def prefixed(*rels: tuple[str, str, str]) -> str:
+        body = "".join(f'<p:Relationship Id="{i}" Type="{REL}/{k}" Target="{t}"/>' for i, k, t in rels)
+        return f'<p:Relationships xmlns:p="{PKG}">{body}</p:Relationships>'
+
+    workbook = f'<x:workbook xmlns:x="{MAIN}" xmlns:rel="{REL}"><x:sheets>'
+    workbook += '<x:sheet name="List" sheetId="1" rel:id="rIdList"/></x:sheets></x:workbook>'
+    path = book(
+        tmp_path / "b.xlsx",
+        sheet('<row r="1"><c r="A1" t="s"><v>0</v></c></row>'),
+        strings=shared("through prefixes"),
+        workbook_at="xl/main.xml",
+        rels=prefixed(
+            ("rIdList", "worksheet", "worksheets/sheet1.xml"), ("rIdS", "sharedStrings", "sharedStrings.xml")
+        ),
+        extra={
+            "_rels/.rels": prefixed(("rIdBook", "officeDocument", "xl/main.xml")),
+            "xl/main.xml": workbook,
+        },
+    )
+    assert rows(path) == [("through prefixes",)]
