@@ -12,8 +12,9 @@ means no entity is ever expanded or fetched (an XXE or "billion laughs" file sto
 The time is linear in the size of what is read. expat before 2.6 (Python 3.11 bundles 2.5) scans a
 token that spans two feeds again from its start on every feed, and pyexpat feeds at most 1 MiB at a
 time, so a long comment or tag costs the square of its length (a 64 MiB comment: minutes). Text is
-delivered as it comes and a cell's is bounded anyway; markup that stays open for more than
-``Limits.markup_bytes`` is refused, which keeps every re-scan short.
+delivered as it comes and a cell's is bounded anyway; markup still open after a feed (of 64 KiB) and
+longer than ``Limits.markup_bytes`` is refused, which keeps every re-scan short. What is open is what
+expat has not completed: the bytes fed past the end of its last token.
 
 Values are what Excel stored: text as text, numbers as ``int`` (no decimal point or exponent) or
 ``float``, booleans as ``bool``, a formula's cached result (never the formula); an empty cell is
