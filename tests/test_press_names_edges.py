@@ -181,3 +181,18 @@ def test_a_short_name_with_its_share_class_is_proposed_without_it() -> None:
         ("0019.HK", "0087.HK"), "Swire Pacific Limited 'A'", "太古股份有限公司'A'", "", "太古股份公司Ａ"
     )
     assert names == PressNames("Swire Pacific", ("太古", "太古股份", "太古股份公司", "Swire"))
+
+
+@pytest.mark.parametrize(
+    ("full", "forms"),
+    [
+        # 中國 + 新能源 and 大中華 + 新能源 are words of a place and a trade: no name of a company on their own.
+        ("中國新能源控股有限公司", ("中國新能源控股",)),
+        ("大中華新能源集團有限公司", ("大中華新能源集團",)),
+        ("中國互聯網控股有限公司", ("中國互聯網控股",)),
+    ],
+)
+def test_a_name_of_generic_words_of_two_and_three_characters_is_not_shortened(
+    full: str, forms: tuple[str, ...]
+) -> None:
+    assert chinese_press_names(full) == forms
