@@ -186,7 +186,7 @@ def test_a_short_name_with_its_share_class_is_proposed_without_it() -> None:
 @pytest.mark.parametrize(
     ("full", "forms"),
     [
-        # 中國 + 新能源 and 大中華 + 新能源 are words of a place and a trade: no name of a company on their own.
+        # 中國 + 新能源 and 大中華 + 新能源 are words of a place and a trade: no company name on their own.
         ("中國新能源控股有限公司", ("中國新能源控股",)),
         ("大中華新能源集團有限公司", ("大中華新能源集團",)),
         ("中國互聯網控股有限公司", ("中國互聯網控股",)),
