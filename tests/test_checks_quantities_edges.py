@@ -486,3 +486,30 @@ def test_amounts_in_a_plain_yuan_are_one_question_for_the_reviewer(
 def test_a_mis_scaled_number_only_one_fact_can_stand_for_is_put_right(draft: str, repaired: str) -> None:
     source = "A公司收入3.08億元，B公司收入3,080萬元。"
     assert repair(source, draft, extract(source)) == repaired
+
+
+@pytest.mark.parametrize(
+    ("source", "draft", "expected"),
+    [
+        # Counts of two to twenty may be spelled out; the range's ends included.
+        ("配售予不少於2名承配人。", "The shares will be placed with no fewer than two placees.", []),
+        ("配售予不少於20名承配人。", "The shares will be placed with no fewer than twenty placees.", []),
+        (
+            "配售予不少於21名承配人。",
+            "The shares will be placed with no fewer than twenty-one placees.",
+            [("amount-missing", "number 不少於21名 (at least 21 people) is missing from the translation")],
+        ),
+        (
+            "配售予不少於2.5名承配人。",
+            "The shares will be placed with two placees.",
+            [("amount-missing", "number 不少於2.5名 (at least 2.5 people) is missing from the translation")],
+        ),
+    ],
+)
+def test_a_count_spelled_out_from_two_to_twenty(
+    source: str, draft: str, expected: list[tuple[str, str]]
+) -> None:
+    from workbench.checks import run_checks
+    from workbench.facts import extract
+
+    assert [(f.check, f.message) for f in run_checks(source, draft, extract(source))] == expected
