@@ -171,11 +171,17 @@ def _near_miss(forms: Sequence[str], target: str) -> tuple[str, int, int, float]
         if found is None or (best is not None and found.score <= best[3]):
             continue
         start, end = found.dest_start, found.dest_end
+        # The alignment may begin on the space or bracket before the word ("at (SensTme)"): the span
+        # starts on the word, and then runs out to the word's edges, so a repair keeps what is around it.
+        while start < end and not target[start].isalnum():
+            start += 1
+        while end > start and not target[end - 1].isalnum() and target[end - 1] != ".":  # Inc.
+            end -= 1
         while start > 0 and target[start - 1].isalnum():
             start -= 1
         while end < len(target) and target[end].isalnum():
             end += 1
-        best = (target[start:end].strip(), start, end, found.score)
+        best = (target[start:end], start, end, found.score)
     return best
 
 
@@ -344,15 +350,17 @@ class _Named:
 
 def _joined(text: str, toks: Sequence[Token]) -> bool:
     """Whether consecutive tokens are one name: spaces between them, or & - ' and a dot with no space
-    after it (S.F., JD.com); never across a sentence's or clause's end ("in China. Life insurers")."""
+    after it (JD.com) or after an initial (S.F. Holding); never across a sentence's or clause's end ("in
+    China. Life insurers")."""
     for left, right in zip(toks, toks[1:], strict=False):
         gap = text[left[2] : right[1]]
         if gap.strip() and gap.strip() not in ("&", "-", "'", "’", ".", "·"):
             return False
-        if gap.startswith(".") and gap != ".":
+        initial = left[2] - left[1] == 1
+        if gap.startswith(".") and gap != "." and not (initial and gap == ". "):
             return False
         # A dot inside a name: JD.com, Trip.com, S.F. Holding; "China.Life" is two sentences run together.
-        if gap == "." and text[right[1]].isupper() and left[2] - left[1] > 1:
+        if gap == "." and text[right[1]].isupper() and not initial:
             return False
     return True
 

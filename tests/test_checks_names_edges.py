@@ -1,0 +1,281 @@
+"""Glossary names at their edges: the short forms the press uses, names split by punctuation, shorthands
+for lists of companies, and names the source gives without a glossary row."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.carry import repair
+from workbench.checks import run_checks
+from workbench.checks.names import bare_forms, core, press_keys
+from workbench.facts import extract
+from workbench.glossary import Glossary
+from workbench.model import Fact, FactKind, GlossaryEntry
+
+CHECKS = ["name-missing", "forbidden-rendering", "hallucinated-entity"]
+
+
+@pytest.mark.parametrize(
+    ("form", "bare"),
+    [
+        (
+            "BYD Electronic (International) Company Limited",
+            ["BYD Electronic Company Limited", "BYD Electronic Company", "BYD Electronic"],
+        ),
+        ("China Unicom(Hong Kong) Limited", ["China Unicom Limited", "China Unicom"]),
+        ("Tencent Holdings Limited", ["Tencent Holdings", "Tencent"]),
+        ("Zhou Liu Fu Jewellery Co., Ltd.", ["Zhou Liu Fu Jewellery Co", "Zhou Liu Fu Jewellery"]),
+        ("The Wharf (Holdings) Limited", ["Wharf Limited", "Wharf"]),
+        ("The Wharf", ["Wharf"]),
+        ("Xiaomi Corporation", ["Xiaomi"]),
+        ("AIA Group Limited", ["AIA Group", "AIA"]),  # three letters are a name
+        ("CK Group", []),  # two are not
+        ("Theme International Holdings Limited", ["Theme International Holdings", "Theme International"]),
+        ("Megvii", []),
+        ("JD.com, Inc.", ["JD.com"]),
+    ],
+)
+def test_the_press_forms_of_a_registered_name_drop_its_brackets_the_and_legal_suffixes(
+    form: str, bare: list[str]
+) -> None:
+    assert bare_forms(form) == bare
+
+
+@pytest.mark.parametrize(
+    ("form", "short"),
+    [
+        ("SenseTime Group Inc.", "sensetime"),
+        ("BYD Electronic (International)", "bydelectronic"),
+        ("The Wharf", "wharf"),
+        ("JD.com, Inc.", "jdcom"),
+        ("Xiaomi Corporation", "xiaomi"),
+        ("Megvii", None),
+        ("Theme International", None),  # "Theme" is no leading "The"
+        ("Ping An", None),
+        ("", None),
+    ],
+)
+def test_the_core_of_a_name_is_it_without_every_suffix(form: str, short: str | None) -> None:
+    assert core(form) == short
+
+
+@pytest.mark.parametrize(
+    ("form", "keys"),
+    [
+        ("Tencent Holdings Limited", ["tencent", "tencentholdings", "thl"]),
+        ("SenseTime Group Inc.", ["sensetime", "sensetimegroup", "sgi"]),
+        ("China Unicom (Hong Kong) Limited", ["chinaunicom", "cul"]),  # never "china" alone
+        ("AIA Group Limited", ["aiagroup", "agl"]),  # "AIA" alone is the name itself, not a short one
+        ("Xiaomi Corporation", ["xiaomi"]),
+        ("St. James's Place plc", ["stjamess", "stjamessplace", "sjpp", "sjp"]),
+        (
+            "Industrial and Commercial Bank of China Limited",
+            [
+                "industrial",
+                "industrialand",
+                "industrialandcommercial",
+                "industrialandcommercialbank",
+                "industrialandcommercialbankof",
+                "industrialandcommercialbankofchina",
+                "icbcl",
+                "icbc",
+            ],
+        ),
+        ("Megvii", []),
+    ],
+)
+def test_the_short_names_the_press_gives_a_company_are_its_leading_words_and_initials(
+    form: str, keys: list[str]
+) -> None:
+    assert press_keys([form]) == keys
+
+
+def _missing(entry: GlossaryEntry, source: str, draft: str) -> list[str]:
+    glossary = Glossary.from_entries([entry])
+    hits = glossary.match(source)
+    found = run_checks(source, draft, extract(source, hits), hits, glossary, only=["name-missing"])
+    return [f.target_span or f.check for f in found]
+
+
+ST_JAMES = GlossaryEntry("聖詹姆斯廣場", "圣詹姆斯广场", "St. James's Place plc", (), ("STJ.L",))
+
+
+@pytest.mark.parametrize(
+    ("draft", "found"),
+    [
+        ("SJP shares fell 3%.", []),  # the initials of "St. James's Place", the abbreviation counted
+        ("St James's Place shares fell 3%.", []),
+        ("The wealth manager's shares fell 3%.", ["name-missing"]),
+    ],
+)
+def test_initials_count_a_word_that_ends_in_a_full_stop(draft: str, found: list[str]) -> None:
+    assert _missing(ST_JAMES, "聖詹姆斯廣場股價下跌3%。", draft) == found
+
+
+# -- a misspelt name is shown, and put right, as the word it is ---------------------------------------------
+
+SENSETIME = GlossaryEntry(
+    "商湯集團股份有限公司",
+    "商汤集团股份有限公司",
+    "SenseTime",
+    ("商湯", "SenseTime Group"),
+    ("0020.HK",),
+    forbidden=("Shang Tang",),
+)
+SENSETIME_SOURCE = "商湯集團股份有限公司(0020.HK)去年收入增長14%。"
+
+
+@pytest.mark.parametrize(
+    ("draft", "repaired"),
+    [
+        # The words before a misspelt name, and the brackets or quotes around it, stay as they were.
+        ("Revenue at SenseTme (0020.HK) grew 14%.", "Revenue at SenseTime (0020.HK) grew 14%."),
+        ("Revenue at (SenseTme) (0020.HK) grew 14%.", "Revenue at (SenseTime) (0020.HK) grew 14%."),
+        ('Revenue at "SenseTme", (0020.HK) grew 14%.', 'Revenue at "SenseTime", (0020.HK) grew 14%.'),
+        ("SenseTme (0020.HK) revenue grew 14%.", "SenseTime (0020.HK) revenue grew 14%."),
+    ],
+)
+def test_a_misspelt_name_inside_a_sentence_is_shown_and_put_right_as_the_word_alone(
+    draft: str, repaired: str
+) -> None:
+    glossary = Glossary.from_entries([SENSETIME])
+    hits = glossary.match(SENSETIME_SOURCE)
+    facts = extract(SENSETIME_SOURCE, hits)
+    (finding,) = run_checks(SENSETIME_SOURCE, draft, facts, hits, glossary, only=["name-missing"])
+    assert finding.target_span == "SenseTme"
+    assert "the closest is 'SenseTme'" in finding.message
+    assert repair(SENSETIME_SOURCE, draft, facts, hits, glossary) == repaired
+
+
+# -- names the source gives that the glossary does not hold -------------------------------------------------
+
+
+def test_a_name_fact_without_a_glossary_row_is_checked_by_its_english() -> None:
+    source = "新世界發展股價上升。"
+    fact = Fact(FactKind.NAME, "新世界發展", 0, 5, "New World Development")
+
+    def found(draft: str) -> list[tuple[str, str | None]]:
+        return [(f.message, f.target_span) for f in run_checks(source, draft, [fact], (), None, only=CHECKS)]
+
+    assert found("New World Development shares rose.") == []
+    assert found("NEW WORLD DEVELOPMENT shares rose.") == []
+    assert found("The developer's shares rose.") == [
+        (
+            "name 新世界發展 should be New World Development; the translation does not name it",
+            None,
+        )
+    ]
+    assert found("New World Developmnt shares rose.") == [
+        (
+            "name 新世界發展 should be New World Development; the translation does not name it; "
+            "the closest is 'New World Developmnt'",
+            "New World Developmnt",
+        )
+    ]
+
+
+def test_a_name_fact_placed_apart_from_its_glossary_hit_still_belongs_to_that_company() -> None:
+    # The fact's English (as the article first gave it) is what a repair writes, even when the fact and
+    # the hit were found at different places, as when the fact comes from an earlier reading of the text.
+    glossary = Glossary.from_entries([SENSETIME])
+    source = "商湯完成重組。"
+    hits = glossary.match(source)
+    fact = Fact(FactKind.NAME, "商湯", 7, 9, "SenseTime")
+    draft = "Megvii completed its restructuring."
+    found = run_checks(source, draft, [fact], hits, glossary, only=["name-missing"])
+    assert [f.message for f in found] == [
+        "name 商湯 should be SenseTime (or SenseTime Group); the translation does not name it"
+    ]
+    assert run_checks(source, "SenseTime completed it.", [fact], hits, glossary, only=CHECKS) == ()
+    assert repair(source, "SenseTme completed its restructuring.", [fact], hits, glossary) == (
+        "SenseTime completed its restructuring."
+    )
+
+
+# -- companies the draft names and the source does not -------------------------------------------------------
+
+SF = GlossaryEntry("順豐控股股份有限公司", "顺丰控股股份有限公司", "S.F. Holding Co., Ltd.", (), ("6936.HK",))
+JD = GlossaryEntry("京東集團股份有限公司", "京东集团股份有限公司", "JD.com, Inc.", (), ("9618.HK",))
+CHINA_LIFE = GlossaryEntry(
+    "中國人壽保險股份有限公司",
+    "中国人寿保险股份有限公司",
+    "China Life Insurance Company Limited",
+    ("China Life",),
+    ("2628.HK",),
+)
+ALIBABA = GlossaryEntry("阿里巴巴集團控股有限公司", "阿里巴巴集团控股有限公司", "Alibaba", (), ("9988.HK",))
+TENCENT = GlossaryEntry("騰訊控股有限公司", "腾讯控股有限公司", "Tencent", ("騰訊",), ("0700.HK",))
+MEITUAN = GlossaryEntry("美團", "美团", "Meituan", (), ("3690.HK",))
+PING_AN = GlossaryEntry(
+    "中國平安保險(集團)股份有限公司",
+    "中国平安保险(集团)股份有限公司",
+    "Ping An Insurance (Group) Company of China, Ltd.",
+    ("Ping An",),
+    ("2318.HK",),
+)
+LINK = GlossaryEntry(
+    "領展房地產投資信託基金",
+    "领展房地产投资信托基金",
+    "Link Real Estate Investment Trust",
+    ("Link REIT",),
+    ("0823.HK",),
+)
+MARKET = Glossary.from_entries([SF, JD, CHINA_LIFE, ALIBABA, TENCENT, MEITUAN, PING_AN, LINK])
+
+
+def invented(source: str, draft: str) -> list[str]:
+    hits = MARKET.match(source)
+    found = run_checks(source, draft, extract(source, hits), hits, MARKET, only=["hallucinated-entity"])
+    return [f.target_span or "" for f in found]
+
+
+@pytest.mark.parametrize(
+    ("draft", "named"),
+    [
+        ("Courier stocks rose, and S.F. Holding led.", ["S.F. Holding"]),  # a dot inside a name
+        ("S.F. Holding led courier stocks higher.", ["S.F. Holding"]),
+        ("Courier stocks rose, and JD.com led.", ["JD.com"]),
+        ("Courier stocks rose in China. Life insurers lagged.", []),  # two sentences, no company
+        ("Courier stocks rose in China.Life insurers lagged.", []),
+        ("Courier stocks rose, and China Life lagged.", ["China Life"]),
+    ],
+)
+def test_a_name_with_a_dot_inside_is_one_name_and_a_sentence_break_is_not(
+    draft: str, named: list[str]
+) -> None:
+    assert invented("速遞股上升。", draft) == named
+
+
+@pytest.mark.parametrize(
+    ("source", "draft", "named"),
+    [
+        # A shorthand for a list of companies names each company whose letter the draft spells out with
+        # another one of its letters...
+        ("ATM三股齊升。", "Alibaba and Tencent both rose.", []),
+        ("ATM三股齊升。", "Alibaba, Tencent and Meituan all rose.", []),
+        # ... but one letter alone is no proof: "ATM" may be anything.
+        ("ATM三股齊升。", "Alibaba rose.", ["Alibaba"]),
+        # And a company outside the shorthand is still invented.
+        ("ATX三股齊升。", "Alibaba, Tencent and Meituan all rose.", ["Meituan"]),
+    ],
+)
+def test_a_shorthand_for_companies_covers_them_when_two_of_its_letters_are_spelt_out(
+    source: str, draft: str, named: list[str]
+) -> None:
+    assert invented(source, draft) == named
+
+
+@pytest.mark.parametrize(
+    ("source", "draft", "named"),
+    [
+        ("平安領跌保險股。", "Ping An led insurers lower.", []),  # the start of the name after its place
+        ("中國平安領跌保險股。", "Ping An led insurers lower.", []),
+        ("中國保險股下跌。", "Ping An led insurers lower.", ["Ping An"]),
+        ("領展領漲地產股。", "Link REIT led property stocks higher.", []),  # 領展 of 領展房地產投資信託基金
+        ("地產股上升。", "Link REIT led property stocks higher.", ["Link REIT"]),
+    ],
+)
+def test_the_start_of_a_long_registered_name_names_the_company(
+    source: str, draft: str, named: list[str]
+) -> None:
+    assert invented(source, draft) == named
