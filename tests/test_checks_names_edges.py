@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from test_carry import SENSETIME
+from test_checks_names import ALIBABA, CHINA_LIFE, JD, MEITUAN, TENCENT
 from workbench.carry import repair
 from workbench.checks import run_checks
 from workbench.checks.names import bare_forms, core, press_keys
@@ -114,14 +116,6 @@ def test_initials_count_a_word_that_ends_in_a_full_stop(draft: str, found: list[
 
 # -- a misspelt name is shown, and put right, as the word it is ---------------------------------------------
 
-SENSETIME = GlossaryEntry(
-    "商湯集團股份有限公司",
-    "商汤集团股份有限公司",
-    "SenseTime",
-    ("商湯", "SenseTime Group"),
-    ("0020.HK",),
-    forbidden=("Shang Tang",),
-)
 SENSETIME_SOURCE = "商湯集團股份有限公司(0020.HK)去年收入增長14%。"
 
 
@@ -195,17 +189,6 @@ def test_a_name_fact_placed_apart_from_its_glossary_hit_still_belongs_to_that_co
 # -- companies the draft names and the source does not -------------------------------------------------------
 
 SF = GlossaryEntry("順豐控股股份有限公司", "顺丰控股股份有限公司", "S.F. Holding Co., Ltd.", (), ("6936.HK",))
-JD = GlossaryEntry("京東集團股份有限公司", "京东集团股份有限公司", "JD.com, Inc.", (), ("9618.HK",))
-CHINA_LIFE = GlossaryEntry(
-    "中國人壽保險股份有限公司",
-    "中国人寿保险股份有限公司",
-    "China Life Insurance Company Limited",
-    ("China Life",),
-    ("2628.HK",),
-)
-ALIBABA = GlossaryEntry("阿里巴巴集團控股有限公司", "阿里巴巴集团控股有限公司", "Alibaba", (), ("9988.HK",))
-TENCENT = GlossaryEntry("騰訊控股有限公司", "腾讯控股有限公司", "Tencent", ("騰訊",), ("0700.HK",))
-MEITUAN = GlossaryEntry("美團", "美团", "Meituan", (), ("3690.HK",))
 PING_AN = GlossaryEntry(
     "中國平安保險(集團)股份有限公司",
     "中国平安保险(集团)股份有限公司",
