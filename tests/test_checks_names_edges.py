@@ -262,3 +262,25 @@ def test_the_start_of_a_long_registered_name_names_the_company(
     source: str, draft: str, named: list[str]
 ) -> None:
     assert invented(source, draft) == named
+
+
+AIA = GlossaryEntry(
+    "友邦保險控股有限公司", "友邦保险控股有限公司", "AIA Group Limited", ("友邦保險",), ("1299.HK",)
+)
+
+
+@pytest.mark.parametrize(
+    ("draft", "found"),
+    [
+        (
+            "AIA rose 2%.",
+            [],
+        ),  # three letters left once the legal suffixes go: the name, as the press writes it
+        ("AIA Group rose 2%.", []),
+        ("The insurer rose 2%.", ["name-missing"]),
+    ],
+)
+def test_a_company_is_named_by_its_name_without_legal_suffixes_however_short(
+    draft: str, found: list[str]
+) -> None:
+    assert _missing(AIA, "友邦保險升2%。", draft) == found
