@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from test_carry import SENSETIME
-from test_checks_names import ALIBABA, CHINA_LIFE, JD, MEITUAN, TENCENT
+from test_checks_names import ALIBABA, CHINA_LIFE, JD, LEADING, MEITUAN, TENCENT
 from workbench.carry import repair
 from workbench.checks import run_checks
 from workbench.checks.names import bare_forms, core, press_keys
@@ -284,3 +284,175 @@ def test_a_company_is_named_by_its_name_without_legal_suffixes_however_short(
     draft: str, found: list[str]
 ) -> None:
     assert _missing(AIA, "友邦保險升2%。", draft) == found
+
+
+# -- odd registered names, and the guards of invented companies ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("form", "bare"),
+    [
+        # "& Co." goes with its ampersand: the press writes Sun Hung Kai, never "Sun Hung Kai &".
+        ("Sun Hung Kai & Co. Limited", ["Sun Hung Kai & Co", "Sun Hung Kai"]),
+        ("Sun Hung Kai and Company Limited", ["Sun Hung Kai and Company", "Sun Hung Kai"]),
+        # A registry row whose bracketed part lost its words still drops the empty brackets.
+        ("China Unicom () Limited", ["China Unicom"]),
+        ("The", []),
+        ("The (Holdings)", []),
+    ],
+)
+def test_odd_registered_names_shorten_to_what_the_press_writes(form: str, bare: list[str]) -> None:
+    assert bare_forms(form) == bare
+
+
+def test_a_four_letter_leading_word_is_a_short_name_of_its_own() -> None:
+    assert press_keys(["Sino Land Company Limited"]) == ["sino", "sinoland", "sinolandcompany", "slcl", "slc"]
+
+
+def test_a_misspelt_name_with_a_letter_doubled_is_shown_as_the_word_alone() -> None:
+    glossary = Glossary.from_entries([SENSETIME])
+    hits = glossary.match(SENSETIME_SOURCE)
+    facts = extract(SENSETIME_SOURCE, hits)
+    draft = "Revenue at SSenseTime (0020.HK) grew 14%."
+    (finding,) = run_checks(SENSETIME_SOURCE, draft, facts, hits, glossary, only=["name-missing"])
+    assert finding.target_span == "SSenseTime"
+    assert (
+        repair(SENSETIME_SOURCE, draft, facts, hits, glossary) == "Revenue at SenseTime (0020.HK) grew 14%."
+    )
+
+
+HOLDING_COMPANY = GlossaryEntry("控股公司", "控股公司", "holding company", (), (), "term")
+
+
+def test_a_missing_term_is_never_said_to_be_near_a_word_of_itself() -> None:
+    """A term has no press short form: "holding" alone is not a misspelt "holding company"."""
+    glossary = Glossary.from_entries([HOLDING_COMPANY])
+    source = "控股公司股價上升。"
+    hits = glossary.match(source)
+    found = run_checks(source, "The holding firm rose.", extract(source, hits), hits, glossary, only=CHECKS)
+    assert [(f.message, f.target_span) for f in found] == [
+        ("name 控股公司 should be holding company; the translation does not name it", None)
+    ]
+
+
+CHINA_MOBILE = GlossaryEntry(
+    "中國移動有限公司", "中国移动有限公司", "China Mobile Limited", ("中國移動",), ("0941.HK",)
+)
+CMGE = GlossaryEntry(
+    "中國手遊娛樂集團有限公司",
+    "中国手游娱乐集团有限公司",
+    "China Mobile Games and Entertainment Group Limited",
+    ("China Mobile Games",),
+    ("0302.HK",),
+)
+SHUN_TAK = GlossaryEntry(
+    "信德集團有限公司", "信德集团有限公司", "Shun Tak Holdings Limited", (), ("0242.HK",)
+)
+XIAOMI = GlossaryEntry("小米集團", "小米集团", "Xiaomi Corporation", (), ("1810.HK",))
+CICC = GlossaryEntry(
+    "中國國際金融股份有限公司",
+    "中国国际金融股份有限公司",
+    "China International Capital Corporation Limited",
+    ("CICC",),
+    ("3908.HK",),
+)
+BOC = GlossaryEntry("中國銀行股份有限公司", "中国银行股份有限公司", "Bank of China Limited", (), ("3988.HK",))
+SWIRE_A = GlossaryEntry("太古股份公司A", "太古股份公司A", "Swire Pacific Limited", (), ("0019.HK",))
+SWIRE_B = GlossaryEntry("太古股份公司B", "太古股份公司B", "Swire Pacific Limited", (), ("0087.HK",))
+WIDER = Glossary.from_entries(
+    [*MARKET.entries, CHINA_MOBILE, CMGE, SHUN_TAK, LEADING, CICC, BOC, SWIRE_A, SWIRE_B]
+)
+
+
+def invented_in(glossary: Glossary, source: str, draft: str) -> list[str]:
+    hits = glossary.match(source)
+    found = run_checks(source, draft, extract(source, hits), hits, glossary, only=["hallucinated-entity"])
+    return [f.message for f in found]
+
+
+@pytest.mark.parametrize(
+    ("source", "draft", "named"),
+    [
+        # The source's own name, with the next word a longer listed name happens to start with.
+        ("中國移動遊戲業務收入上升5%。", "China Mobile games revenue rose 5%.", []),
+        (
+            "電訊股上升。",
+            "China Mobile Games rose 5%.",
+            [
+                "China Mobile Games (China Mobile Games and Entertainment Group Limited, 0302.HK) is named "
+                "in the translation but not in the source"
+            ],
+        ),
+        # A name that runs on, by a hyphen, into a longer name is not that company.
+        ("港澳航線恢復。", "Ferries of Shun Tak-China Travel sailed on time.", []),
+        (
+            "港澳航線恢復。",
+            "Ferries of Shun Tak sailed on time.",
+            [
+                "Shun Tak (Shun Tak Holdings Limited, 0242.HK) is named in the translation but not in the "
+                "source"
+            ],
+        ),
+        # A headline ends on a name, with no full stop after it.
+        (
+            "速遞股上升。",
+            "Courier stocks rise, led by JD.com",
+            ["JD.com (JD.com, Inc., 9618.HK) is named in the translation but not in the source"],
+        ),
+        # Two listings of one company: the finding names the first listed.
+        (
+            "地產股上升。",
+            "Swire Pacific rose 2%.",
+            [
+                "Swire Pacific (Swire Pacific Limited, 0019.HK) is named in the translation but not in the "
+                "source"
+            ],
+        ),
+    ],
+)
+def test_a_company_is_invented_only_where_the_draft_names_it_whole(
+    source: str, draft: str, named: list[str]
+) -> None:
+    assert invented_in(WIDER, source, draft) == named
+
+
+def test_the_longest_name_of_the_glossary_is_found_whole() -> None:
+    glossary = Glossary.from_entries([JD, XIAOMI])
+    assert invented_in(glossary, "手機股上升。", "Xiaomi Corporation shares rose.") == [
+        "Xiaomi Corporation (1810.HK) is named in the translation but not in the source"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("draft", "named"),
+    [
+        # In a headline in title case a capital says nothing: small words there stay lower case.
+        ("Property Stocks Fall for the Week as Losses Hit Leading", []),
+        ("Property stocks fell for the week as losses hit Leading.", ["Leading"]),
+    ],
+)
+def test_a_capitalised_word_in_a_title_case_headline_is_no_name(draft: str, named: list[str]) -> None:
+    hits = WIDER.match("地產股下跌。")
+    found = run_checks("地產股下跌。", draft, (), hits, WIDER, only=["hallucinated-entity"])
+    assert [f.target_span for f in found] == named
+
+
+@pytest.mark.parametrize(
+    ("source", "draft", "named"),
+    [
+        # 中金, the press abbreviation of 中國國際金融, ends a headline.
+        ("大行唱好中金", "Brokers favour CICC.", []),
+        ("大行唱好券商", "Brokers favour CICC.", ["CICC"]),
+        # 中銀 is Bank of China; 銀行 (bank) is any bank.
+        ("中銀領跌銀行股。", "Bank of China led banks lower.", []),
+        ("銀行股下跌。", "Bank of China led banks lower.", ["Bank of China"]),
+        # A Latin name in the source explains only itself: "Li Auto" is not the start of Link REIT.
+        ("理想汽車(Li Auto)交付量上升。", "Link REIT led property stocks higher.", ["Link REIT"]),
+    ],
+)
+def test_a_press_abbreviation_in_the_source_names_its_company_and_no_other(
+    source: str, draft: str, named: list[str]
+) -> None:
+    hits = WIDER.match(source)
+    found = run_checks(source, draft, extract(source, hits), hits, WIDER, only=["hallucinated-entity"])
+    assert [f.target_span for f in found] == named

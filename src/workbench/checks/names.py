@@ -69,13 +69,15 @@ def bare_forms(form: str) -> list[str]:
     Limited" gives "Tencent Holdings" and "Tencent". Empty when nothing is dropped."""
     text = _BRACKETED.sub("", form).strip()
     words = text.replace(",", " ").split()
-    if words and words[0].casefold() == "the" and len(words) > 1:
+    if words and words[0].casefold() == "the":  # "The" alone is left as nothing, and no name
         words = words[1:]
     out = []
     if words != form.replace(",", " ").split():
         out.append(" ".join(words))
     while len(words) > 1 and key(words[-1]) in _LEGAL_SUFFIXES:
         words.pop()
+        if key(words[-1]) == "and":  # Sun Hung Kai & Co.: Sun Hung Kai, never "Sun Hung Kai &"
+            words.pop()
         out.append(" ".join(words).rstrip(",."))
     return [f for f in dict.fromkeys(out) if len(key(f)) >= 3 and key(f) != key(form)]
 
@@ -277,7 +279,7 @@ _INDEXES: dict[int, tuple[GlossaryLike, _Index]] = {}
 
 def _index(glossary: GlossaryLike) -> _Index:
     cached = _INDEXES.get(id(glossary))
-    if cached is not None and cached[0] is glossary:
+    if cached is not None and cached[0] is glossary:  # pragma: no mutate - a miss only builds it again
         return cached[1]
     entities, shortened, longest = glossary.index("names.entities", lambda: _entity_places(glossary))
     index = _Index(entities, frozenset(shortened), longest, Forbidden(glossary.entries))
@@ -351,12 +353,12 @@ class _Named:
 
 
 def _joined(text: str, toks: Sequence[Token]) -> bool:
-    """Whether consecutive tokens are one name: spaces between them, or & - ' and a dot with no space
+    """Whether consecutive tokens are one name: spaces between them, or - ' and a dot with no space
     after it (JD.com) or after an initial (S.F. Holding); never across a sentence's or clause's end ("in
     China. Life insurers")."""
     for left, right in zip(toks, toks[1:], strict=False):
         gap = text[left[2] : right[1]]
-        if gap.strip() and gap.strip() not in ("&", "-", "'", "’", ".", "·"):
+        if gap.strip() and gap.strip() not in ("-", "'", "’", ".", "·"):  # & is a token of its own
             return False
         initial = left[2] - left[1] == 1
         if gap.startswith(".") and gap != "." and not (initial and gap == ". "):
@@ -369,7 +371,7 @@ def _joined(text: str, toks: Sequence[Token]) -> bool:
 
 def _title_cased(text: str) -> bool:
     """A headline in title case, where a capital says nothing about a name."""
-    words = [w for w in re.findall(r"[A-Za-z][\w'-]*", text) if len(w) > 3]
+    words = re.findall(r"[A-Za-z][\w'-]{3,}", text)  # "and", "the", "for" stay lower case in a headline
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
@@ -403,7 +405,6 @@ def hallucinated_entity(context: Context) -> Iterator[Problem]:
     index = _index(context.glossary)
     matches = name_matches(context)
     named = {m.entry for m in matches if m.entry is not None}
-    own_keys = {k for m in matches for k in (entry_keys(m.forms, m.entry) if m.entry else (key(m.english),))}
     own_tickers = {t for f in context.facts for t in f.tickers} | {t for e in named for t in e.tickers}
     claimed = [s for m in matches for s in m.spans]
     source_tokens = tokens(context.source)
@@ -433,7 +434,7 @@ def hallucinated_entity(context: Context) -> Iterator[Problem]:
         if len(invented) < len(entries) or not invented or _overlaps(span, claimed):
             continue
         shown = context.target[span[0] : span[1]]
-        if key(shown) in own_keys or find_key(source_tokens, key(shown)):
+        if find_key(source_tokens, key(shown)):
             continue  # the source itself names it in Latin script
         if shown[0].islower() or not _joined(context.target, name_tokens):
             continue  # "power assets", "in China. Life…": words that spell a listed name, not a name
