@@ -357,10 +357,13 @@ CICC = GlossaryEntry(
     ("3908.HK",),
 )
 BOC = GlossaryEntry("中國銀行股份有限公司", "中国银行股份有限公司", "Bank of China Limited", (), ("3988.HK",))
+BOCHK = GlossaryEntry(
+    "中銀香港(控股)有限公司", "中银香港(控股)有限公司", "BOC Hong Kong (Holdings) Limited", (), ("2388.HK",)
+)
 SWIRE_A = GlossaryEntry("太古股份公司A", "太古股份公司A", "Swire Pacific Limited", (), ("0019.HK",))
 SWIRE_B = GlossaryEntry("太古股份公司B", "太古股份公司B", "Swire Pacific Limited", (), ("0087.HK",))
 WIDER = Glossary.from_entries(
-    [*MARKET.entries, CHINA_MOBILE, CMGE, SHUN_TAK, LEADING, CICC, BOC, SWIRE_A, SWIRE_B]
+    [*MARKET.entries, CHINA_MOBILE, CMGE, SHUN_TAK, LEADING, CICC, BOC, BOCHK, SWIRE_A, SWIRE_B]
 )
 
 
@@ -446,6 +449,8 @@ def test_a_capitalised_word_in_a_title_case_headline_is_no_name(draft: str, name
         # 中銀 is Bank of China; 銀行 (bank) is any bank.
         ("中銀領跌銀行股。", "Bank of China led banks lower.", []),
         ("銀行股下跌。", "Bank of China led banks lower.", ["Bank of China"]),
+        # 中銀 may be either bank: a draft that names both invents neither.
+        ("中銀領跌銀行股。", "Bank of China and BOC Hong Kong led banks lower.", []),
         # A Latin name in the source explains only itself: "Li Auto" is not the start of Link REIT.
         ("理想汽車(Li Auto)交付量上升。", "Link REIT led property stocks higher.", ["Link REIT"]),
     ],
