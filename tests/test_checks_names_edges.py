@@ -7,6 +7,7 @@ import pytest
 
 from test_carry import SENSETIME
 from test_checks_names import ALIBABA, CHINA_LIFE, JD, LEADING, MEITUAN, TENCENT
+from test_checks_names import SENSETIME as SENSETIME_INC
 from workbench.carry import repair
 from workbench.checks import run_checks
 from workbench.checks.names import bare_forms, core, press_keys
@@ -460,4 +461,85 @@ def test_a_press_abbreviation_in_the_source_names_its_company_and_no_other(
 ) -> None:
     hits = WIDER.match(source)
     found = run_checks(source, draft, extract(source, hits), hits, WIDER, only=["hallucinated-entity"])
+    assert [f.target_span for f in found] == named
+
+
+# -- where a name ends: a ticker put back, a misspelling shown, a sentence begun ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("draft", "repaired"),
+    [
+        # The whole name, not the shorter form inside it, is what a dropped code follows.
+        (
+            "SenseTime Group revenue grew 14% last year.",
+            "SenseTime Group (0020.HK) revenue grew 14% last year.",
+        ),
+        # And only its first mention.
+        (
+            "SenseTime revenue grew 14% last year, SenseTime said.",
+            "SenseTime (0020.HK) revenue grew 14% last year, SenseTime said.",
+        ),
+    ],
+)
+def test_a_dropped_code_goes_back_after_the_first_whole_mention_of_the_company(
+    draft: str, repaired: str
+) -> None:
+    glossary = Glossary.from_entries([SENSETIME])
+    hits = glossary.match(SENSETIME_SOURCE)
+    assert repair(SENSETIME_SOURCE, draft, extract(SENSETIME_SOURCE, hits), hits, glossary) == repaired
+
+
+@pytest.mark.parametrize(
+    ("draft", "shown"),
+    [
+        (
+            "Revenue at SensTime Group Inc. grew 14%.",
+            "SensTime Group Inc.",
+        ),  # the dot of "Inc." is the name's
+        ("Revenue at XSenseTme grew 14%.", "XSenseTme"),  # the word, and not the one after it
+    ],
+)
+def test_a_misspelt_registered_name_is_shown_to_its_last_letter_or_dot(draft: str, shown: str) -> None:
+    glossary = Glossary.from_entries([SENSETIME_INC])
+    source = "商湯集團股份有限公司收入增長14%。"
+    hits = glossary.match(source)
+    found = run_checks(source, draft, extract(source, hits), hits, glossary, only=["name-missing"])
+    assert [f.target_span for f in found] == [shown]
+
+
+LINK_SHORT = GlossaryEntry(
+    "領展房地產投資信託基金",
+    "领展房地产投资信托基金",
+    "Link Real Estate Investment Trust",
+    ("Link REIT", "Link"),
+    ("0823.HK",),
+)
+
+
+def test_a_four_letter_name_is_never_read_inside_a_longer_word() -> None:
+    """ "Link" is too short to be looked for fuzzily: "linked" is no misspelling of it, to be repaired."""
+    glossary = Glossary.from_entries([LINK_SHORT])
+    source = "領展房地產投資信託基金租金收入上升。"
+    hits = glossary.match(source)
+    draft = "The landlord's income, linked to rents, rose."
+    found = run_checks(source, draft, extract(source, hits), hits, glossary, only=["name-missing"])
+    assert [(f.target_span, "closest" in f.message) for f in found] == [(None, False)]
+
+
+@pytest.mark.parametrize(
+    ("draft", "named"),
+    [
+        # A word that begins a sentence or a line is a word: "Leading the losses", not Leading Holdings.
+        ("Property stocks fell. Leading the losses were developers.", []),
+        ("Market wrap\nLeading the losses were developers.", []),
+        ("Property stocks fell, with Leading the biggest loser.", ["Leading"]),
+        # A legal suffix after a name ends it: "Xiaomi Corp." is Xiaomi, not a longer name.
+        ("Shares of Xiaomi Corp. rose.", ["Xiaomi"]),
+        ("Shares of Xiaomi Communications rose.", []),
+    ],
+)
+def test_a_name_is_told_from_a_word_by_where_it_stands(draft: str, named: list[str]) -> None:
+    glossary = Glossary.from_entries([LEADING, XIAOMI, JD])
+    found = run_checks("股市收市。", draft, (), (), glossary, only=["hallucinated-entity"])
     assert [f.target_span for f in found] == named
