@@ -257,6 +257,8 @@ def test_a_shorthand_for_companies_covers_them_when_two_of_its_letters_are_spelt
         ("中國保險股下跌。", "Ping An led insurers lower.", ["Ping An"]),
         ("領展領漲地產股。", "Link REIT led property stocks higher.", []),  # 領展 of 領展房地產投資信託基金
         ("地產股上升。", "Link REIT led property stocks higher.", ["Link REIT"]),
+        # Two names side by side (平安 of Ping An, 人壽保險 of China Life): neither covers the other.
+        ("中國平安人壽保險業務增長。", "Ping An and China Life grew their life insurance business.", []),
     ],
 )
 def test_the_start_of_a_long_registered_name_names_the_company(
