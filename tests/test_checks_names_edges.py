@@ -75,15 +75,15 @@ def test_the_core_of_a_name_is_it_without_every_suffix(form: str, short: str | N
             "Industrial and Commercial Bank of China Limited",
             [
                 "industrial",
-                "industrialand",
                 "industrialandcommercial",
                 "industrialandcommercialbank",
-                "industrialandcommercialbankof",
                 "industrialandcommercialbankofchina",
                 "icbcl",
                 "icbc",
             ],
         ),
+        ("Sun Hung Kai & Co. Limited", ["sunhung", "sunhungkai", "sunhungkaiandco", "shkcl", "shkc", "shk"]),
+        ("3SBio Inc.", ["3sbio"]),  # a name that begins with a digit has no initial there
         ("Megvii", []),
     ],
 )

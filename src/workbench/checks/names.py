@@ -116,6 +116,8 @@ def press_keys(forms: Sequence[str]) -> list[str]:
             # A leading "The" is dropped by ``bare_forms``, which gives the form without it too.
             words = [w for w in _BRACKETED.sub("", name).replace(",", " ").split() if w]
             for size in range(1, len(words)):
+                if key(words[size - 1]) in _SMALL_WORDS:
+                    continue  # no press name ends on "and", "&" or "of": "Industrial and", "Sun Hung Kai &"
                 lead = key(" ".join(words[:size]))
                 if size > 1 or (len(lead) >= 4 and lead not in _GENERIC_WORDS):
                     out.append(lead)
