@@ -84,6 +84,18 @@ def test_the_core_of_a_name_is_it_without_every_suffix(form: str, short: str | N
         ),
         ("Sun Hung Kai & Co. Limited", ["sunhung", "sunhungkai", "sunhungkaiandco", "shkcl", "shkc", "shk"]),
         ("3SBio Inc.", ["3sbio"]),  # a name that begins with a digit has no initial there
+        # "Hong Kong" alone is no short name of the Hong Kong and China Gas Company.
+        (
+            "Hong Kong and China Gas Company Limited",
+            [
+                "hongkongandchina",
+                "hongkongandchinagas",
+                "hongkongandchinagascompany",
+                "hkcgcl",
+                "hkcgc",
+                "hkcg",
+            ],
+        ),
         ("Megvii", []),
     ],
 )
@@ -435,6 +447,7 @@ def test_the_longest_name_of_the_glossary_is_found_whole() -> None:
         # In a headline in title case a capital says nothing: small words there stay lower case.
         ("Property Stocks Fall for the Week as Losses Hit Leading", []),
         ("Property stocks fell for the week as losses hit Leading.", ["Leading"]),
+        ("Developers Slide with Losses at Leading", []),  # four capitals in five words
     ],
 )
 def test_a_capitalised_word_in_a_title_case_headline_is_no_name(draft: str, named: list[str]) -> None:
@@ -510,6 +523,13 @@ def test_a_misspelt_registered_name_is_shown_to_its_last_letter_or_dot(draft: st
     assert [f.target_span for f in found] == [shown]
 
 
+LEES = GlossaryEntry(
+    "李氏大藥廠控股有限公司",
+    "李氏大药厂控股有限公司",
+    "Lee's Pharmaceutical Holdings Limited",
+    (),
+    ("0950.HK",),
+)
 LINK_SHORT = GlossaryEntry(
     "領展房地產投資信託基金",
     "领展房地产投资信托基金",
@@ -539,9 +559,12 @@ def test_a_four_letter_name_is_never_read_inside_a_longer_word() -> None:
         # A legal suffix after a name ends it: "Xiaomi Corp." is Xiaomi, not a longer name.
         ("Shares of Xiaomi Corp. rose.", ["Xiaomi"]),
         ("Shares of Xiaomi Communications rose.", []),
+        # A name at the end runs on into a longer one all the same: Shun Tak Centre is a building.
+        ("Protesters gathered outside Shun Tak Centre", []),
+        ("Shares of Lee's Pharmaceutical rose.", ["Lee's Pharmaceutical"]),  # an apostrophe inside a name
     ],
 )
 def test_a_name_is_told_from_a_word_by_where_it_stands(draft: str, named: list[str]) -> None:
-    glossary = Glossary.from_entries([LEADING, XIAOMI, JD])
+    glossary = Glossary.from_entries([LEADING, XIAOMI, JD, SHUN_TAK, LEES])
     found = run_checks("股市收市。", draft, (), (), glossary, only=["hallucinated-entity"])
     assert [f.target_span for f in found] == named

@@ -115,11 +115,11 @@ def press_keys(forms: Sequence[str]) -> list[str]:
         for name in (form, *bare_forms(form)):
             # A leading "The" is dropped by ``bare_forms``, which gives the form without it too.
             words = [w for w in _BRACKETED.sub("", name).replace(",", " ").split() if w]
-            for size in range(1, len(words)):
+            for size in range(1, len(words)):  # pragma: no mutate - no words make no name
                 if key(words[size - 1]) in _SMALL_WORDS:
                     continue  # no press name ends on "and", "&" or "of": "Industrial and", "Sun Hung Kai &"
                 lead = key(" ".join(words[:size]))
-                if size > 1 or (len(lead) >= 4 and lead not in _GENERIC_WORDS):
+                if len(lead) >= 4 and lead not in _GENERIC_WORDS:  # "Hong Kong" names no company
                     out.append(lead)
             initials = "".join(w[0] for w in words if w.casefold() not in _SMALL_WORDS and w[0].isalpha())
             if len(initials) >= 3:
@@ -132,7 +132,7 @@ def find_key(toks: Sequence[Token], wanted: str) -> list[tuple[int, int]]:
     spans = []
     for i in range(len(toks)):
         spelled = ""
-        for j in range(i, min(len(toks), i + _MAX_WINDOW)):
+        for j in range(i, min(len(toks), i + _MAX_WINDOW)):  # pragma: no mutate - a bound, see above
             spelled += toks[j][0]
             if spelled == wanted:
                 spans.append((toks[i][1], toks[j][2]))
