@@ -231,6 +231,7 @@ def invented(source: str, draft: str) -> list[str]:
         ("Courier stocks rose, and S.F. Holding led.", ["S.F. Holding"]),  # a dot inside a name
         ("S.F. Holding led courier stocks higher.", ["S.F. Holding"]),
         ("Courier stocks rose, and JD.com led.", ["JD.com"]),
+        ("Courier stocks rose, and JD.com led; JD.com gained 3%.", ["JD.com"]),  # one finding a company
         ("Courier stocks rose in China. Life insurers lagged.", []),  # two sentences, no company
         ("Courier stocks rose in China.Life insurers lagged.", []),
         ("Courier stocks rose, and China Life lagged.", ["China Life"]),
