@@ -63,6 +63,17 @@ def _claimed(context: Context) -> list[tuple[int, int]]:
     return spans
 
 
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` sorted and merged where they overlap, so one bisection tells whether a span is covered."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
 def _significant(text: str) -> int:
     digits = text.replace(",", "")
     whole, _, fraction = digits.partition(".")
@@ -87,10 +98,12 @@ def _accounted(number: Number, values: tuple[Decimal, ...], rounded: bool) -> bo
 def invented_numbers(context: Context) -> list[Number]:
     """The numbers of the draft that no value of the source accounts for."""
     values = accounted_values(context)
-    claimed = _claimed(context)  # a handful of spans in a sentence
+    claimed = _merged(_claimed(context))
+    starts = [s for s, _ in claimed]
     out = []
     for number in find_numbers(context.target):
-        if any(start < number.end and number.start < end for start, end in claimed):
+        at = bisect.bisect_left(starts, number.end) - 1  # the last claimed span starting before its end
+        if at >= 0 and claimed[at][1] > number.start:
             continue
         # The hedge must end right before the number; the window only bounds the search.
         near = max(0, number.start - 24)  # pragma: no mutate (the longest hedge and currency fit in 17)
