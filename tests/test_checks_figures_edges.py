@@ -224,3 +224,27 @@ def test_a_contradicted_direction_is_named_with_the_words_that_say_it(
     source: str, draft: str, expected: list[tuple[str, str | None, str | None]]
 ) -> None:
     assert directions(source, draft) == expected
+
+
+@pytest.mark.parametrize(
+    ("spans", "merged"),
+    [
+        ([], []),
+        ([(5, 8)], [(5, 8)]),
+        ([(10, 12), (0, 3)], [(0, 3), (10, 12)]),  # sorted
+        ([(0, 4), (3, 6)], [(0, 6)]),  # overlapping
+        ([(0, 4), (4, 6)], [(0, 6)]),  # touching
+        ([(0, 10), (2, 4)], [(0, 10)]),  # one inside another
+        ([(0, 4), (2, 5), (5, 9), (20, 22)], [(0, 9), (20, 22)]),
+        ([(3, 5), (0, 2), (1, 4), (30, 31), (6, 7)], [(0, 5), (6, 7), (30, 31)]),
+        ([(0, 2), (10, 14), (12, 16)], [(0, 2), (10, 16)]),  # a merge after a separate span
+        ([(0, 2), (10, 14), (12, 13)], [(0, 2), (10, 14)]),
+        ([(0, 20), (25, 27), (26, 30)], [(0, 20), (25, 30)]),
+    ],
+)
+def test_claimed_spans_are_merged_so_one_bisection_finds_a_cover(
+    spans: list[tuple[int, int]], merged: list[tuple[int, int]]
+) -> None:
+    from workbench.checks.figures import _merged
+
+    assert _merged(spans) == merged
