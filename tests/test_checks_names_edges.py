@@ -569,3 +569,9 @@ def test_a_name_is_told_from_a_word_by_where_it_stands(draft: str, named: list[s
     glossary = Glossary.from_entries([LEADING, XIAOMI, JD, SHUN_TAK, LEES])
     found = run_checks("股市收市。", draft, (), (), glossary, only=["hallucinated-entity"])
     assert [f.target_span for f in found] == named
+
+
+def test_a_name_the_source_writes_in_latin_letters_is_not_invented() -> None:
+    # Chinese copy often writes an English name as is (JD.com): a draft that keeps it invents nothing.
+    assert invented("市場關注JD.com的業績。", "The market watched results at JD.com.") == []
+    assert invented("市場關注業績。", "The market watched results at JD.com.") == ["JD.com"]

@@ -101,3 +101,19 @@ def test_xliff_12_without_a_page_names_the_article_as_its_original(tmp_path: Pat
     data, _, _ = xliff_bytes(_article(tmp_path, source=None), version="1.2")
     file_el = etree.fromstring(data).find(f"{{{XLIFF12_NS}}}file")
     assert file_el is not None and file_el.get("original") == "sensetime"
+
+
+def test_tmx_holds_one_unit_per_distinct_pair_and_none_without_a_translation() -> None:
+    entries = [
+        TMEntry("公司公告。", "The company announced.", "", "a"),
+        TMEntry("公司公告。", "The company announced.", "", "b"),  # the same pair in another article
+        TMEntry("公司公告。", "", "", "c"),
+        TMEntry("公司公告。", "The company said.", "", "d"),
+    ]
+    data, count = tmx_bytes(entries, now=datetime(2025, 1, 8, tzinfo=timezone.utc))
+    units = etree.fromstring(data).findall(".//tu")
+    assert count == len(units) == 2
+    assert [unit.findall("tuv")[1].findtext("seg") for unit in units] == [
+        "The company announced.",
+        "The company said.",
+    ]
