@@ -12,6 +12,15 @@ from workbench.model import Fact, FactKind, Finding, Severity
 
 D = Decimal
 
+QUANTITY_CHECKS = [
+    "amount-missing",
+    "amount-scale",
+    "amount-wrong",
+    "amount-currency",
+    "percent-mismatch",
+    "multiple-mismatch",
+]
+
 
 def amount(text: str, value: str, unit: str, english: str, start: int = 0, upper: str | None = None) -> Fact:
     return Fact(
@@ -39,14 +48,7 @@ def run(source: str, draft: str, facts: list[Fact]) -> tuple[Finding, ...]:
         source,
         draft,
         facts,
-        only=[
-            "amount-missing",
-            "amount-scale",
-            "amount-wrong",
-            "amount-currency",
-            "percent-mismatch",
-            "multiple-mismatch",
-        ],
+        only=QUANTITY_CHECKS,
     )
 
 

@@ -7,21 +7,13 @@ from decimal import Decimal
 
 import pytest
 
+from test_checks_quantities import QUANTITY_CHECKS
 from workbench.carry import repair
 from workbench.checks import run_checks
 from workbench.facts import extract
 from workbench.model import Fact, FactKind, Finding, Severity
 
 D = Decimal
-
-QUANTITY_CHECKS = [
-    "amount-missing",
-    "amount-scale",
-    "amount-wrong",
-    "amount-currency",
-    "percent-mismatch",
-    "multiple-mismatch",
-]
 
 
 def run(source: str, draft: str, facts: list[Fact] | None = None) -> list[tuple[str, str]]:

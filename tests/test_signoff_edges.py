@@ -13,6 +13,7 @@ import pytest
 
 from report_fixtures import FINISHED, glossary
 from review_fixtures import Row, write_article
+from test_signoff import edit  # one entry's text or review state, as a reviewer's save leaves it
 from workbench.errors import InputError
 from workbench.model import Severity
 from workbench.signoff import (
@@ -46,18 +47,6 @@ THREE_DIGEST = "0e20a791406f4f4904865884cf7bea21"
 def folder(tmp_path: Path) -> Path:
     """An article a reviewer has finished in both languages, with English the checks find right."""
     return write_article(tmp_path, ARTICLE, THREE)
-
-
-def edit(path: Path, index: int, msgstr: str | None = None, *, fuzzy: bool | None = None) -> None:
-    po = polib.pofile(str(path), wrapwidth=0)
-    entry = [e for e in po if not e.obsolete][index]
-    if msgstr is not None:
-        entry.msgstr = msgstr
-    if fuzzy is True:
-        entry.flags.append("fuzzy")
-    elif fuzzy is False and "fuzzy" in entry.flags:
-        entry.flags.remove("fuzzy")
-    po.save(str(path))
 
 
 def test_a_finished_article_is_ready_and_counts_every_sentence(folder: Path) -> None:

@@ -267,6 +267,11 @@ class _Workbook:
             reader.done.clear()
 
 
+def _local(name: str) -> str:
+    """An element's name without its namespace prefix: x:row as row."""
+    return name.rpartition(":")[2]
+
+
 class _Handler:
     """What a part's parser calls; a handler overrides what it needs."""
 
@@ -325,7 +330,7 @@ class _SharedStrings(_Handler):
         self.limits = book.limits
 
     def start(self, name: str, attrs: dict[str, str]) -> None:
-        name = name.rpartition(":")[2]  # x:si as si
+        name = _local(name)
         if name == "si":
             if len(self.strings) >= self.limits.shared_strings:
                 self.book.refuse(
@@ -338,7 +343,7 @@ class _SharedStrings(_Handler):
             self.phonetic += 1  # a reading aid under Japanese text, not part of the value
 
     def end(self, name: str) -> None:
-        name = name.rpartition(":")[2]  # x:si as si
+        name = _local(name)
         if name == "t":
             self.capture = False
         elif name == "rPh":
@@ -389,7 +394,7 @@ class _SheetReader(_Handler):
         self.columns: dict[str, int] = {}  # column letters seen → index
 
     def start(self, name: str, attrs: dict[str, str]) -> None:
-        name = name.rpartition(":")[2]  # x:row as row
+        name = _local(name)
         if name == "c":
             ref = attrs.get("r")
             if ref is None:
@@ -440,7 +445,7 @@ class _SheetReader(_Handler):
         self.column = 0
 
     def end(self, name: str) -> None:
-        name = name.rpartition(":")[2]  # x:row as row
+        name = _local(name)
         if name == "c":
             value = self._value()
             if value is not None:
